@@ -1,0 +1,65 @@
+"""System checks for the plugin's settings, with stable ids."""
+
+from __future__ import annotations
+
+import binascii
+from typing import Any
+
+from cryptography.fernet import Fernet
+from django.core.checks import Error, register
+
+from campaigns.conf import conf
+
+
+@register()
+def check_encryption_keys(**kwargs: Any) -> list[Error]:
+    """Return an error unless at least one valid Fernet key is configured."""
+    keys = conf.ENCRYPTION_KEYS
+    if not keys:
+        return [
+            Error(
+                "UNDERSIGN_ENCRYPTION_KEYS is empty: signer identifiers cannot be "
+                "stored.",
+                hint="Set one or more keys from Fernet.generate_key(), newest first.",
+                id="undersign_campaigns.E001",
+            )
+        ]
+    errors = []
+    for position, key in enumerate(keys):
+        try:
+            Fernet(key)
+        except (ValueError, binascii.Error):
+            errors.append(
+                Error(
+                    f"UNDERSIGN_ENCRYPTION_KEYS[{position}] is not a valid Fernet key.",
+                    hint="A key is 32 bytes, url-safe base64 encoded.",
+                    id="undersign_campaigns.E002",
+                )
+            )
+    return errors
+
+
+@register()
+def check_blind_index_key(**kwargs: Any) -> list[Error]:
+    """Return an error unless the blind index key is long enough to resist guessing."""
+    if len(conf.BLIND_INDEX_KEY) < 16:
+        return [
+            Error(
+                "UNDERSIGN_BLIND_INDEX_KEY must be at least 16 characters.",
+                hint="It keys the hash that finds a repeated email without storing it.",
+                id="undersign_campaigns.E003",
+            )
+        ]
+    return []
+
+
+@register()
+def check_count_staleness(**kwargs: Any) -> list[Error]:
+    if not 0 <= conf.COUNT_STALENESS <= 60:
+        return [
+            Error(
+                "UNDERSIGN_COUNT_STALENESS must be between 0 and 60 seconds.",
+                id="undersign_campaigns.E004",
+            )
+        ]
+    return []

@@ -1,0 +1,1 @@
+"""The outbox dispatcher and the handlers for each kind of delivery."""

@@ -1,0 +1,20 @@
+"""The plugin's models, one module per concern."""
+
+from campaigns.models.campaign import Campaign
+from campaigns.models.consent import ConsentVersion
+from campaigns.models.delivery import Delivery
+from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
+from campaigns.models.partner import Partner
+from campaigns.models.signature import Signature, SignatureConsent
+
+__all__ = [
+    "Campaign",
+    "CampaignPage",
+    "CampaignPartner",
+    "CampaignQuestion",
+    "ConsentVersion",
+    "Delivery",
+    "Partner",
+    "Signature",
+    "SignatureConsent",
+]

@@ -1,0 +1,268 @@
+"""The campaign page organizers write in Wagtail, with its form configuration."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
+from campaigns.panels import campaign_edit_handler
+
+
+class FieldRule(models.TextChoices):
+    OFF = "off", _("Not asked")
+    OPTIONAL = "optional", _("Optional")
+    REQUIRED = "required", _("Required")
+
+
+STANDARD_FIELDS = (
+    "first_name",
+    "last_name",
+    "postal_code",
+    "phone",
+    "address",
+    "country",
+    "comment",
+)
+
+
+def _rule(label: str, default: str) -> models.CharField:
+    return models.CharField(
+        label,
+        max_length=8,
+        choices=FieldRule.choices,
+        default=default,
+        help_text=_("Whether the form asks for this, and whether it must be filled."),
+    )
+
+
+class CampaignPage(Page):
+    """A petition or open letter, with its own hosted page and embeddable form."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open for signatures")
+        CLOSED = "closed", _("Closed")
+        DELIVERED = "delivered", _("Delivered to the target")
+        WON = "won", _("Won")
+
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=60,
+        blank=True,
+        default="Take action",
+        help_text=_("A short line above the headline, such as 'Take action'."),
+    )
+    call_to_action = models.CharField(
+        _("call to action"),
+        max_length=300,
+        help_text=_("The headline: what signers ask of the target."),
+    )
+    target = models.CharField(
+        _("target"),
+        max_length=200,
+        help_text=_("Who the petition is addressed to, such as 'Mayor of New York'."),
+    )
+    background = StreamField(
+        BACKGROUND_BLOCKS,
+        blank=True,
+        verbose_name=_("background"),
+        help_text=_("Why this matters: the story before the letter."),
+    )
+    letter = RichTextField(
+        _("open letter"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The letter signers put their names to, from the greeting on."),
+    )
+    demands = StreamField(
+        DEMAND_BLOCKS,
+        blank=True,
+        verbose_name=_("demands"),
+        help_text=_(
+            "Each demand, in order; shown as a numbered list after the letter."
+        ),
+    )
+    organizer_name = models.CharField(
+        _("organizer"),
+        max_length=200,
+        help_text=_("Who runs the campaign and holds the signers' data."),
+    )
+    goal = models.PositiveIntegerField(
+        _("goal"), default=1000, help_text=_("The number of signatures aimed for.")
+    )
+    opens_at = models.DateTimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Empty: open at once.")
+    )
+    closes_at = models.DateTimeField(
+        _("closes at"), null=True, blank=True, help_text=_("Empty: open until closed.")
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=12,
+        choices=State.choices,
+        default=State.OPEN,
+        help_text=_("Only an open campaign accepts signatures."),
+    )
+    outcome_note = models.TextField(
+        _("outcome note"),
+        blank=True,
+        help_text=_("Shown instead of the form once the campaign is closed or won."),
+    )
+    thank_you_message = models.TextField(
+        _("thank-you message"),
+        blank=True,
+        help_text=_("Shown to a signer after signing."),
+    )
+    share_text = models.CharField(
+        _("share text"),
+        max_length=280,
+        blank=True,
+        help_text=_("The message shared links carry."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("share image"),
+        help_text=_("Shown when the page is shared on social media (1200×630)."),
+    )
+    redirect_url = models.URLField(
+        _("redirect after signing"),
+        blank=True,
+        help_text=_("Optional: send signers to this address after signing."),
+    )
+    double_opt_in = models.BooleanField(
+        _("double opt-in"),
+        default=False,
+        help_text=_("Signatures count only after the signer confirms by email."),
+    )
+    show_recent_signers = models.BooleanField(
+        _("show recent signers"),
+        default=True,
+        help_text=_("List first names of recent signers who agreed to be shown."),
+    )
+    open_to_all_sites = models.BooleanField(
+        _("open to every site"),
+        default=False,
+        help_text=_("Allow any website to embed the form, not only partners' sites."),
+    )
+    organizer_consent_label = models.CharField(
+        _("organizer consent label"),
+        max_length=300,
+        blank=True,
+        help_text=_("A checkbox asking to hear from the organizer; empty: not asked."),
+    )
+    first_name_rule = _rule(_("first name"), FieldRule.REQUIRED)
+    last_name_rule = _rule(_("last name"), FieldRule.REQUIRED)
+    postal_code_rule = _rule(_("postal code"), FieldRule.OPTIONAL)
+    phone_rule = _rule(_("phone"), FieldRule.OFF)
+    address_rule = _rule(_("address"), FieldRule.OFF)
+    country_rule = _rule(_("country"), FieldRule.OFF)
+    comment_rule = _rule(_("comment"), FieldRule.OFF)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types: list[str] = []
+    template = "undersign/campaign_page.html"
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("call_to_action"),
+        index.SearchField("target"),
+    ]
+    api_fields = [
+        APIField("kicker"),
+        APIField("call_to_action"),
+        APIField("target"),
+        APIField("background"),
+        APIField("letter"),
+        APIField("demands"),
+        APIField("organizer_name"),
+        APIField("goal"),
+        APIField("state"),
+        APIField("outcome_note"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+    ]
+    edit_handler = campaign_edit_handler()
+
+    class Meta:
+        verbose_name = _("campaign")
+
+    def field_rules(self) -> dict[str, str]:
+        """Return each standard field's rule (off, optional, required)."""
+        return {name: getattr(self, f"{name}_rule") for name in STANDARD_FIELDS}
+
+    def is_accepting(self, now: timezone.datetime | None = None) -> bool:
+        """Return `True` if the campaign takes signatures at `now`."""
+        now = now or timezone.now()
+        return (
+            self.state == self.State.OPEN
+            and (self.opens_at is None or self.opens_at <= now)
+            and (self.closes_at is None or now < self.closes_at)
+        )
+
+
+class CampaignQuestion(Orderable):
+    """A custom question on a campaign's form."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        CHOICE = "choice", _("Single choice")
+        CHECKBOX = "checkbox", _("Checkbox")
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(
+        _("key"),
+        max_length=40,
+        help_text=_(
+            "Names the answer in exports and the API; keep it across translations."
+        ),
+    )
+    label = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("For a single choice: one option per line."),
+    )
+    required = models.BooleanField(_("required"), default=False)
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "key"], name="undersign_question_key"
+            )
+        ]
+
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class CampaignPartner(Orderable):
+    """A partner of a campaign, with the consent label its checkbox shows."""
+
+    page = ParentalKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="campaign_partners"
+    )
+    partner = models.ForeignKey(
+        "undersign_campaigns.Partner", on_delete=models.CASCADE, related_name="+"
+    )
+    consent_label = models.CharField(
+        _("consent label"),
+        max_length=300,
+        help_text=_("Such as 'Allow Make the Road New York to contact me'."),
+    )
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "partner"], name="undersign_campaign_partner_once"
+            )
+        ]

@@ -1,0 +1,64 @@
+"""Partner organizations that embed campaigns and may receive consenting signers."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class Partner(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("partner key"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Goes in the embed snippet's partner attribute and in shared links."
+        ),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    allowed_origins = models.TextField(
+        _("allowed origins"),
+        blank=True,
+        help_text=_(
+            "One origin per line, such as https://example.org — the sites allowed "
+            "to embed and sign."
+        ),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    is_test_mode = models.BooleanField(
+        _("test mode"),
+        default=False,
+        help_text=_(
+            "Signatures through this partner are marked as tests and not counted."
+        ),
+    )
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def origins(self) -> list[str]:
+        """Return the allowed origins, one per non-empty line, no trailing slash."""
+        return [
+            line.strip().rstrip("/")
+            for line in self.allowed_origins.splitlines()
+            if line.strip()
+        ]

@@ -1,0 +1,25 @@
+"""Periodic jobs, run by `manage.py undersign_periodic` from cron or a timer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from campaigns.conf import conf
+from campaigns.models import Signature
+
+
+def expire_unconfirmed() -> int:
+    """Mark pending signatures past the confirmation window as expired; return how many.
+
+    Their identifiers are dropped at once: an unconfirmed address is kept no
+    longer than the window the signer was told about.
+    """
+    cutoff = timezone.now() - timedelta(days=conf.CONFIRMATION_DAYS)
+    return Signature.objects.filter(
+        status=Signature.Status.PENDING, created_at__lt=cutoff
+    ).update(status=Signature.Status.EXPIRED, identifiers="", key_id="", email_index="")
+
+
+JOBS = {"expire_unconfirmed": expire_unconfirmed}

@@ -1,0 +1,19 @@
+"""The one signing path: every way in goes through `signature_create`."""
+
+from campaigns.signing.errors import (
+    CampaignNotAccepting,
+    IdempotencyConflict,
+    SignatureInvalid,
+)
+from campaigns.signing.inputs import SignatureInput
+from campaigns.signing.service import Outcome, SigningResult, signature_create
+
+__all__ = [
+    "CampaignNotAccepting",
+    "IdempotencyConflict",
+    "Outcome",
+    "SignatureInput",
+    "SignatureInvalid",
+    "SigningResult",
+    "signature_create",
+]

@@ -1,0 +1,154 @@
+"""`signature_create`: validate, store once, record consents, queue deliveries."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import asdict, dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.crypto import keyed_hash
+from campaigns.models import (
+    CampaignPage,
+    Delivery,
+    Partner,
+    Signature,
+    SignatureConsent,
+)
+from campaigns.models.signature import SignerIdentity
+from campaigns.services import campaign_identity
+from campaigns.signing.consents import consent_version, offered_consents
+from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
+from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
+
+
+class Outcome(enum.Enum):
+    """What happened; only the caller's logs and tests may tell these apart."""
+
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    REPLAY = "replay"
+
+
+@dataclass(frozen=True)
+class SigningResult:
+    outcome: Outcome
+    confirmation_required: bool
+
+
+def _closed_reason(page: CampaignPage) -> str:
+    if page.state == CampaignPage.State.WON:
+        return _("This petition has won and is no longer collecting signatures.")
+    if page.state == CampaignPage.State.DELIVERED:
+        return _(
+            "This petition has been delivered and is no longer collecting signatures."
+        )
+    if page.opens_at and timezone.now() < page.opens_at:
+        return _("This petition is not open for signatures yet.")
+    return _("This petition is closed and no longer collecting signatures.")
+
+
+def _request_digest(data: SignatureInput) -> str:
+    body = asdict(data)
+    body.pop("idempotency_key")
+    body["consents"] = sorted(body["consents"])
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+    return keyed_hash(canonical, "request")
+
+
+def _replay(
+    prior: Signature, digest: str, confirmation_required: bool
+) -> SigningResult:
+    if prior.request_digest != digest:
+        raise IdempotencyConflict()
+    return SigningResult(Outcome.REPLAY, confirmation_required)
+
+
+def _build(
+    page: CampaignPage, clean: CleanSignature, partner: Partner | None
+) -> Signature:
+    now = timezone.now()
+    signature = Signature(
+        partner=partner,
+        email_domain=clean.email.rpartition("@")[2],
+        postal_code=clean.fields["postal_code"].upper(),
+        country=clean.fields["country"],
+        language=clean.language,
+        source=clean.source,
+        is_test=bool(partner and partner.is_test_mode),
+        status=Signature.Status.PENDING
+        if page.double_opt_in
+        else Signature.Status.CONFIRMED,
+        confirmed_at=None if page.double_opt_in else now,
+    )
+    signature.identity = SignerIdentity(
+        email=clean.email,
+        first_name=clean.fields["first_name"],
+        last_name=clean.fields["last_name"],
+        phone=clean.fields["phone"],
+        address=clean.fields["address"],
+        comment=clean.fields["comment"],
+        answers=clean.answers,
+    )
+    return signature
+
+
+def signature_create(
+    *, page: CampaignPage, data: SignatureInput, client_key: str = ""
+) -> SigningResult:
+    """Sign `page`'s campaign; return the same result for a new and a repeat signer.
+
+    Raises `CampaignNotAccepting`, `SignatureInvalid` or `IdempotencyConflict`, and
+    then has changed nothing. The database's unique constraints decide duplicates,
+    so concurrent submissions of one address store exactly one signature.
+    """
+    if not page.is_accepting():
+        raise CampaignNotAccepting(_closed_reason(page))
+    partner = (
+        Partner.objects.filter(slug=data.partner_key).first()
+        if data.partner_key
+        else None
+    )
+    offered = {consent.key: consent for consent in offered_consents(page, partner)}
+    clean = clean_signature(page, data, offered)
+    campaign = campaign_identity(page)
+    digest = _request_digest(data)
+    if data.idempotency_key:
+        prior = Signature.objects.filter(
+            campaign=campaign, idempotency_key=data.idempotency_key
+        ).first()
+        if prior is not None:
+            return _replay(prior, digest, page.double_opt_in)
+    signature = _build(page, clean, partner)
+    signature.campaign = campaign
+    signature.partner_key = data.partner_key
+    signature.client_key = client_key
+    signature.idempotency_key = data.idempotency_key or ""
+    signature.request_digest = digest
+    versions = [consent_version(offered[key], clean.language) for key in clean.consents]
+    try:
+        with transaction.atomic():
+            signature.save()
+            SignatureConsent.objects.bulk_create(
+                SignatureConsent(signature=signature, version=version)
+                for version in versions
+            )
+            Delivery.objects.create(kind="signed", signature=signature)
+    except IntegrityError:
+        return _after_conflict(page, signature, digest)
+    return SigningResult(Outcome.NEW, page.double_opt_in)
+
+
+def _after_conflict(
+    page: CampaignPage, signature: Signature, digest: str
+) -> SigningResult:
+    if signature.idempotency_key:
+        prior = Signature.objects.filter(
+            campaign=signature.campaign, idempotency_key=signature.idempotency_key
+        ).first()
+        if prior is not None:
+            return _replay(prior, digest, page.double_opt_in)
+    return SigningResult(Outcome.DUPLICATE, page.double_opt_in)

@@ -1,0 +1,25 @@
+"""The test suite: fixed keys, fast hashing, tasks run at once."""
+
+from cms.settings.dev import *  # noqa: F403
+from cms.settings.dev import env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+UNDERSIGN_ENCRYPTION_KEYS = [
+    "dGVzdC1rZXktbmV3ZXN0LXRlc3Qta2V5LW5ld2VzdDE=",
+    "dGVzdC1rZXktb2xkZXItLXRlc3Qta2V5LW9sZGVyLTE=",
+]
+UNDERSIGN_BLIND_INDEX_KEY = "test-blind-index-key"
+UNDERSIGN_DEV_SEED = False
+ALLOWED_HOSTS = ["*"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if env.str("REDIS_URL", default=""):
+    # One prefix per run, so parallel or repeated runs never share counters.
+    import os
+
+    CACHES["default"]["KEY_PREFIX"] = f"undersign-test-{os.getpid()}"  # noqa: F405

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WidgetConfig(AppConfig):
+    name = "widget"
+    label = "undersign_widget"
+    verbose_name = _("Undersign widget")
