@@ -1,0 +1,58 @@
+"""Who may call the public API from a browser, decided per request.
+
+Reads are open to every origin. Signing is open only to the campaign's partners'
+origins, the site's own origin, or every origin if the organizer chose so: never a
+static `*`. CORS hides responses but does not stop requests, which is why the
+sign endpoint also refuses anything but JSON (so browsers must preflight it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corsheaders.signals import check_request_enabled
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from campaigns.models import CampaignPartner
+from campaigns.selectors import campaign_page_for_key
+
+API_PATH = re.compile(r"^/api/v1/")
+SIGN_PATH = re.compile(r"^/api/v1/campaigns/(?P<key>[^/]+)/signatures/$")
+READ_METHODS = {"GET", "HEAD"}
+
+
+def _intended_method(request: HttpRequest) -> str:
+    """Return the method a preflight asks about, else the request's own."""
+    if request.method == "OPTIONS":
+        return request.headers.get("Access-Control-Request-Method", "").upper()
+    return request.method or ""
+
+
+def signing_origin_allowed(key: str, origin: str, own_origin: str) -> bool:
+    """Return `True` if `origin` may sign the campaign with public key or slug `key`."""
+    if origin == own_origin:
+        return True
+    page = campaign_page_for_key(key)
+    if page is None:
+        return False
+    if page.open_to_all_sites:
+        return True
+    links = CampaignPartner.objects.filter(
+        page__translation_key=page.translation_key, page__live=True
+    ).select_related("partner")
+    return any(origin in link.partner.origins for link in links)
+
+
+@receiver(check_request_enabled)
+def allow_public_api(sender: Any, request: HttpRequest, **kwargs: Any) -> bool:
+    """Return `True` if the request's origin may read or sign through the API."""
+    if not API_PATH.match(request.path_info):
+        return False
+    origin = request.headers.get("Origin", "").rstrip("/")
+    sign = SIGN_PATH.match(request.path_info)
+    if sign is None:
+        return _intended_method(request) in READ_METHODS
+    own_origin = f"{request.scheme}://{request.get_host()}"
+    return bool(origin) and signing_origin_allowed(sign["key"], origin, own_origin)

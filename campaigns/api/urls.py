@@ -1,3 +1,31 @@
+"""The public API, version 1: campaigns, signing, stats, schema and docs."""
+
 from __future__ import annotations
 
-urlpatterns: list[object] = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
+from campaigns.api.views.signing import SignatureCreateView
+from campaigns.api.views.stats import CampaignStatsView
+
+app_name = "undersign_api"
+
+urlpatterns = [
+    path("campaigns/", CampaignListView.as_view(), name="campaign-list"),
+    path("campaigns/<str:key>/", CampaignDetailView.as_view(), name="campaign-detail"),
+    path(
+        "campaigns/<str:key>/signatures/",
+        SignatureCreateView.as_view(),
+        name="signature-create",
+    ),
+    path(
+        "campaigns/<str:key>/stats/", CampaignStatsView.as_view(), name="campaign-stats"
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="undersign_api:schema"),
+        name="docs",
+    ),
+]

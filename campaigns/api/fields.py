@@ -1,0 +1,29 @@
+"""Serializer fields that take JSON types as they come."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+
+class StrictCharField(serializers.CharField):
+    """A string field that refuses numbers and booleans instead of converting them.
+
+    DRF's `CharField` turns `0` into `"0"`; a client sending a number where text
+    belongs has a bug it should hear about.
+    """
+
+    default_error_messages = {"invalid": _("Enter text, not a number or a list.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Trimming and emptiness are the signing service's decisions, not ours.
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: object) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -1,0 +1,85 @@
+"""What the public reads return, composed from the plugin's selectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campaigns.api.errors import CampaignNotFound
+from campaigns.api.form import FormField, form_fields
+from campaigns.models import Campaign, CampaignPage, Partner
+from campaigns.selectors import (
+    RecentSigner,
+    campaign_page_for_key,
+    campaign_pages,
+    recent_signers,
+    signature_count,
+)
+from campaigns.services import campaign_identity
+from campaigns.signing.consents import OfferedConsent, offered_consents
+
+
+@dataclass(frozen=True)
+class CampaignRead:
+    """One campaign as the public sees it, in one language."""
+
+    campaign: Campaign
+    page: CampaignPage
+    partner: Partner | None = None
+
+    @property
+    def count(self) -> int:
+        return signature_count(self.campaign)
+
+    @property
+    def form_fields(self) -> list[FormField]:
+        return form_fields(self.page)
+
+    @property
+    def offered_consents(self) -> list[OfferedConsent]:
+        return offered_consents(self.page, self.partner)
+
+
+@dataclass(frozen=True)
+class StatsRead:
+    count: int
+    goal: int
+    recent_signers: list[RecentSigner]
+
+
+def public_page(key: str, language: str) -> CampaignPage:
+    """Return the live page for `key` in `language` (or a fallback), else 404."""
+    page = campaign_page_for_key(key, language)
+    if page is None:
+        raise CampaignNotFound()
+    return page
+
+
+def campaign_read(key: str, language: str, partner_key: str = "") -> CampaignRead:
+    """Return the campaign for `key`; an unknown `partner_key` is simply ignored."""
+    page = public_page(key, language)
+    partner = Partner.objects.filter(slug=partner_key).first() if partner_key else None
+    return CampaignRead(campaign_identity(page), page, partner)
+
+
+def listed_campaigns(language: str) -> list[CampaignRead]:
+    """Return one entry per live campaign, newest first, each in `language` if any."""
+    campaigns = Campaign.objects.filter(
+        translation_key__in=campaign_pages().values("translation_key")
+    ).order_by("-created_at")
+    reads = []
+    for campaign in campaigns:
+        page = campaign_page_for_key(campaign.public_key, language)
+        if page is not None:
+            reads.append(CampaignRead(campaign, page))
+    return reads
+
+
+def campaign_stats(key: str, language: str) -> StatsRead:
+    """Return the count, goal and, where the page shows them, recent signers."""
+    page = public_page(key, language)
+    campaign = campaign_identity(page)
+    return StatsRead(
+        count=signature_count(campaign),
+        goal=page.goal,
+        recent_signers=recent_signers(campaign) if page.show_recent_signers else [],
+    )

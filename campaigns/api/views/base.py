@@ -1,0 +1,40 @@
+"""What every public API view shares: no auth, no cookies, documented error bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpResponseBase
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from campaigns.api.errors import api_exception_handler
+
+# The plugin's own URLconf, which has no language-prefixed routes.
+PLUGIN_URLCONF = "campaigns.urls"
+
+
+class PublicView(APIView):
+    """Anonymous and stateless: no authentication, no session, no throttled user."""
+
+    authentication_classes: list[type] = []
+    permission_classes = [AllowAny]
+
+    def get_exception_handler(
+        self,
+    ) -> Callable[[Exception, dict[str, Any]], Response | None]:
+        return api_exception_handler
+
+    def finalize_response(
+        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        if response.status_code == 404:
+            # LocaleMiddleware turns a 404 into a redirect to `/<lang>/<path>` when
+            # a language-prefixed route matches it, and Wagtail's catch-all page
+            # route matches anything. Judged against the plugin's URLconf, an
+            # unknown campaign stays a JSON 404.
+            request._request.urlconf = PLUGIN_URLCONF
+        return super().finalize_response(request, response, *args, **kwargs)

@@ -1,0 +1,64 @@
+"""Reading campaigns: the list and one campaign's form."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from campaigns.api import schema
+from campaigns.api.caching import CachedReadMixin
+from campaigns.api.language import requested_language
+from campaigns.api.outputs import CampaignDetailSerializer, CampaignSummarySerializer
+from campaigns.api.reads import campaign_read, listed_campaigns
+from campaigns.api.views.base import PublicView
+
+
+class CampaignListView(CachedReadMixin, PublicView):
+    @extend_schema(
+        operation_id="campaigns_list",
+        summary="Live campaigns",
+        parameters=[schema.LANG, schema.IF_NONE_MATCH],
+        responses={
+            200: CampaignSummarySerializer(many=True),
+            304: schema.NOT_MODIFIED,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        """One entry per campaign (not per translation), in the asked language."""
+        reads = listed_campaigns(requested_language(request))
+        context = {"request": request}
+        return Response(
+            CampaignSummarySerializer(reads, many=True, context=context).data
+        )
+
+
+class CampaignDetailView(CachedReadMixin, PublicView):
+    @extend_schema(
+        operation_id="campaigns_retrieve",
+        summary="One campaign: everything its form needs",
+        parameters=[
+            schema.KEY,
+            schema.LANG,
+            OpenApiParameter(
+                "partner",
+                str,
+                description="The embedding partner's key: adds its consent box.",
+            ),
+            schema.IF_NONE_MATCH,
+        ],
+        responses={
+            200: CampaignDetailSerializer,
+            304: schema.NOT_MODIFIED,
+            404: schema.NOT_FOUND,
+        },
+    )
+    def get(self, request: Request, key: str) -> Response:
+        """Everything a form needs to render, in the asked language."""
+        read = campaign_read(
+            key,
+            requested_language(request),
+            request.query_params.get("partner", ""),
+        )
+        serializer = CampaignDetailSerializer(read, context={"request": request})
+        return Response(serializer.data)

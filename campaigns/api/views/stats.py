@@ -1,0 +1,36 @@
+"""A campaign's count, goal and consenting recent signers."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from campaigns.api import schema
+from campaigns.api.caching import CachedReadMixin
+from campaigns.api.language import requested_language
+from campaigns.api.outputs import StatsSerializer
+from campaigns.api.reads import campaign_stats
+from campaigns.api.views.base import PublicView
+from campaigns.conf import conf
+
+
+class CampaignStatsView(CachedReadMixin, PublicView):
+    def get_max_age(self) -> int:
+        # A cache must not hold the count longer than the count itself may lag.
+        return min(self.max_age, conf.COUNT_STALENESS)
+
+    @extend_schema(
+        operation_id="campaigns_stats",
+        summary="Count, goal and recent signers",
+        parameters=[schema.KEY, schema.LANG, schema.IF_NONE_MATCH],
+        responses={
+            200: StatsSerializer,
+            304: schema.NOT_MODIFIED,
+            404: schema.NOT_FOUND,
+        },
+    )
+    def get(self, request: Request, key: str) -> Response:
+        """The public count, the goal, and recent signers who agreed to be shown."""
+        stats = campaign_stats(key, requested_language(request))
+        return Response(StatsSerializer(stats).data)

@@ -1,0 +1,44 @@
+"""The OpenAPI schema describes the public API only, and validates without warnings."""
+
+from __future__ import annotations
+
+import io
+
+import yaml
+from django.core.management import call_command
+
+
+def test_schema_validates_without_warnings(db):
+    out = io.StringIO()
+
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+
+    assert "openapi" in out.getvalue()
+
+
+def test_schema_lists_only_public_paths_with_their_statuses(api_client, db):
+    response = api_client.get("/api/v1/schema/", {"format": "json"})
+
+    paths = response.json()["paths"]
+    assert all(path.startswith("/api/v1/") for path in paths)
+    sign = paths["/api/v1/campaigns/{key}/signatures/"]["post"]["responses"]
+    assert {"202", "400", "404", "409", "413", "415", "422"} <= set(sign)
+    detail = paths["/api/v1/campaigns/{key}/"]["get"]["responses"]
+    assert {"200", "304", "404"} <= set(detail)
+
+
+def test_schema_is_served_as_yaml_by_default(api_client, db):
+    response = api_client.get("/api/v1/schema/")
+
+    assert response.status_code == 200
+    assert yaml.safe_load(response.content)["info"]["title"] == "Undersign API"
+
+
+def test_docs_page_loads_its_assets_from_this_site(client, db):
+    response = client.get("/api/v1/docs/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    assert "cdn." not in html
+    assert "/api/v1/schema/" in html
