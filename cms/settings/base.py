@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.conf import locale
 
 from cms.settings.database import database_from_env
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -169,12 +171,18 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["campaigns.api.schema.public_paths_only"],
+    # The docs page serves Swagger UI from our own static files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # CORS is decided per request by the plugin (see campaigns/api/cors.py); only
 # the public API is ever considered.
 CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_CREDENTIALS = False
+# A signing sends JSON with an optional client-made idempotency key.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")
 
 # The plugin's own settings (read through campaigns/conf.py).
 UNDERSIGN_ENCRYPTION_KEYS = env.list("UNDERSIGN_ENCRYPTION_KEYS", default=[])
