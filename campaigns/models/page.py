@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core import signing
 from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -42,7 +48,14 @@ def _rule(label: str, default: str) -> models.CharField:
     )
 
 
-class CampaignPage(Page):
+# The thank-you state greets the signer by first name, carried across the
+# redirect in a short-lived signed cookie rather than any server-side store.
+THANKS_COOKIE = "undersign_thanks"
+THANKS_MAX_AGE = 600
+RECENT_SIGNERS_SHOWN = 6
+
+
+class CampaignPage(RoutablePageMixin, Page):
     """A petition or open letter, with its own hosted page and embeddable form."""
 
     class State(models.TextChoices):
@@ -207,6 +220,107 @@ class CampaignPage(Page):
             and (self.opens_at is None or self.opens_at <= now)
             and (self.closes_at is None or now < self.closes_at)
         )
+
+    # The hosted page. Views import lazily: forms, selectors and the signing
+    # service all import these models.
+
+    def get_context(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> dict[str, Any]:
+        """Add the count, recent signers and why signing is closed (if it is)."""
+        from campaigns.selectors import recent_signers, signature_count
+        from campaigns.services import campaign_identity
+        from campaigns.signing.service import _closed_reason
+
+        context = super().get_context(request, *args, **kwargs)
+        campaign = campaign_identity(self)
+        context.update(
+            campaign=campaign,
+            signature_count=signature_count(campaign),
+            recent_signers=(
+                recent_signers(campaign, limit=RECENT_SIGNERS_SHOWN)
+                if self.show_recent_signers
+                else []
+            ),
+            canonical_url=request.build_absolute_uri(self.get_url(request)),
+            closed_reason="" if self.is_accepting() else _closed_reason(self),
+        )
+        return context
+
+    @path("", name="sign")
+    def sign(self, request: HttpRequest) -> HttpResponse:
+        """The page itself: `?partner=<key>` credits a partner."""
+        return self._sign_view(request, "")
+
+    @path("p/<str:partner_key>/", name="sign_via_partner")
+    def sign_via_partner(self, request: HttpRequest, partner_key: str) -> HttpResponse:
+        """The page reached through a partner's link, which credits the partner."""
+        return self._sign_view(request, partner_key)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request: HttpRequest) -> HttpResponse:
+        """The state after signing, the same for a new and a repeat signer."""
+        try:
+            signer_name = signing.loads(
+                request.COOKIES.get(THANKS_COOKIE, ""),
+                salt=THANKS_COOKIE,
+                max_age=THANKS_MAX_AGE,
+            )
+        except signing.BadSignature:
+            signer_name = ""
+        response = self.render(
+            request, context_overrides={"signed": True, "signer_name": signer_name}
+        )
+        # Shown once: the name is not kept around in the browser either.
+        response.delete_cookie(THANKS_COOKIE, path=self.get_url(request))
+        return response
+
+    def _sign_view(self, request: HttpRequest, partner_key: str) -> HttpResponse:
+        from campaigns.forms import PARTNER_KEY_MAX, SignForm, attribution
+        from campaigns.models.partner import Partner
+        from campaigns.signing import CampaignNotAccepting
+
+        data = request.POST.copy() if request.method == "POST" else None
+        if data is not None and partner_key:
+            data["partner"] = partner_key  # the link's partner, whatever was posted
+        key = partner_key or (data or request.GET).get("partner", "")
+        partner = Partner.objects.filter(slug=key[:PARTNER_KEY_MAX]).first()
+        form = SignForm(
+            data, initial=attribution(request, partner_key), page=self, partner=partner
+        )
+        if form.is_bound:
+            try:
+                if form.sign(get_language()) is not None:
+                    return self._after_signing(request, form.cleaned_data)
+            except CampaignNotAccepting:
+                return self.render(request)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "partner": partner,
+                "action_url": request.path,
+            },
+        )
+
+    def _after_signing(
+        self, request: HttpRequest, cleaned: dict[str, Any]
+    ) -> HttpResponseRedirect:
+        if self.redirect_url:
+            return HttpResponseRedirect(self.redirect_url)
+        page_url = self.get_url(request)
+        response = HttpResponseRedirect(page_url + self.reverse_subpage("thanks"))
+        if cleaned.get("first_name"):
+            response.set_cookie(
+                THANKS_COOKIE,
+                signing.dumps(cleaned["first_name"], salt=THANKS_COOKIE),
+                max_age=THANKS_MAX_AGE,
+                path=page_url,
+                secure=request.is_secure(),
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
 
 
 class CampaignQuestion(Orderable):

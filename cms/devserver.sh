@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The demo, in the foreground: the site, the delivery dispatcher, the periodic
+# jobs, Wagtail's task worker and a demo partner site on a second origin.
+# Ctrl-C (or any one of them exiting) stops all of them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${PORT:-8000}"
+PARTNER_PORT="${PARTNER_PORT:-8001}"
+PYTHON="${PYTHON:-.venv/bin/python}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cms.settings.dev}"
+export PYTHONUNBUFFERED=1
+
+# Job control puts each background job in its own process group, so stopping
+# a job also stops what it started (runserver's autoreloader child, say).
+set -m
+jobs_started=()
+# The partner page is built from a template so it links to this server's port.
+partner_dir="$(mktemp -d)"
+stop_all() {
+  trap - INT TERM EXIT
+  for pid in "${jobs_started[@]}"; do
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  rm -rf "$partner_dir"
+}
+trap stop_all INT TERM EXIT
+
+start() {
+  "$@" &
+  jobs_started+=("$!")
+}
+
+sed "s/{{PORT}}/$PORT/g" cms/partner_demo/index.html >"$partner_dir/index.html"
+
+start "$PYTHON" manage.py runserver "127.0.0.1:$PORT"
+start "$PYTHON" manage.py undersign_dispatch
+start "$PYTHON" manage.py undersign_periodic --loop 60
+start "$PYTHON" manage.py db_worker
+start "$PYTHON" -m http.server "$PARTNER_PORT" --bind 127.0.0.1 --directory "$partner_dir"
+
+cat <<INFO
+
+  Undersign is running (Ctrl-C stops everything):
+
+    Campaign      http://127.0.0.1:$PORT/
+    Admin         http://127.0.0.1:$PORT/admin/   (user "admin", password printed above)
+    API docs      http://127.0.0.1:$PORT/api/v1/docs/
+    Partner page  http://127.0.0.1:$PARTNER_PORT/
+
+INFO
+
+# Whichever stops first (or Ctrl-C) ends the demo; the trap stops the rest.
+wait -n
