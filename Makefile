@@ -19,9 +19,14 @@ install: $(VENV)/.installed
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
+# The whole suite on SQLite, whatever the calling shell points DATABASE_URL at;
+# the test settings are named here because pytest-django prefers the environment's
+# DJANGO_SETTINGS_MODULE (exported above for `make run`) over pyproject.toml.
 test: lint
-	$(BIN)/pytest
+	env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=cms.settings.test \
+		$(BIN)/pytest
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

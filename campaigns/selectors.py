@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import QuerySet
-from django.utils import timezone
 from wagtail.models import Locale
 
 from campaigns.conf import conf
@@ -59,7 +59,7 @@ def signature_count(campaign: Campaign) -> int:
 class RecentSigner:
     first_name: str
     last_initial: str
-    signed_at: timezone.datetime
+    signed_at: datetime
 
 
 def recent_signers(campaign: Campaign, limit: int | None = None) -> list[RecentSigner]:

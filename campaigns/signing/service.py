@@ -40,6 +40,8 @@ class SigningResult:
 
 
 def _closed_reason(page: CampaignPage) -> str:
+    if not page.live:
+        return _("This petition is not published.")
     if page.state == CampaignPage.State.WON:
         return _("This petition has won and is no longer collecting signatures.")
     if page.state == CampaignPage.State.DELIVERED:
@@ -105,7 +107,8 @@ def signature_create(
     then has changed nothing. The database's unique constraints decide duplicates,
     so concurrent submissions of one address store exactly one signature.
     """
-    if not page.is_accepting():
+    # A draft or unpublished page may still be reached by a caller holding it.
+    if not page.live or not page.is_accepting():
         raise CampaignNotAccepting(_closed_reason(page))
     partner = (
         Partner.objects.filter(slug=data.partner_key).first()

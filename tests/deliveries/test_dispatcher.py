@@ -1,0 +1,148 @@
+"""The dispatcher claims due rows under a lease, runs them, retries with backoff."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from campaigns.deliveries.dispatcher import claim_due, dispatch_once
+from campaigns.deliveries.registry import DeliveryError
+from campaigns.models import Delivery
+from campaigns.signing import SignatureInput, signature_create
+
+
+def _make_due(delivery: Delivery) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def test_a_due_delivery_is_run_and_marked_done(register):
+    ran = []
+    register("test-ok", ran.append)
+    delivery = Delivery.objects.create(kind="test-ok")
+
+    assert dispatch_once() == 1
+
+    delivery.refresh_from_db()
+    assert ran == [delivery]
+    assert delivery.state == Delivery.State.DONE
+    assert delivery.done_at is not None
+    assert delivery.attempts == 1
+    assert delivery.leased_until is None
+    assert dispatch_once() == 0
+
+
+def test_the_signed_event_of_a_signing_is_delivered(page):
+    data = SignatureInput(email="ana@example.com", first_name="Ana", last_name="D")
+    signature_create(page=page, data=data)
+
+    call_command("undersign_dispatch", "--once", stdout=io.StringIO())
+
+    assert Delivery.objects.get().state == Delivery.State.DONE
+
+
+def test_a_delivery_not_yet_due_is_left_alone(register):
+    register("test-ok", lambda delivery: None)
+    Delivery.objects.create(
+        kind="test-ok", next_attempt_at=timezone.now() + timedelta(minutes=5)
+    )
+
+    assert claim_due() == []
+
+
+def test_a_failure_is_rescheduled_with_backoff_and_counts_an_attempt(failing):
+    delivery = failing(DeliveryError("webhook answered 503"))
+
+    before = timezone.now()
+    dispatch_once()
+
+    delivery.refresh_from_db()
+    assert delivery.state == Delivery.State.PENDING
+    assert delivery.attempts == 1
+    assert delivery.leased_until is None
+    assert delivery.next_attempt_at >= before + timedelta(seconds=24)
+    assert delivery.last_error == "webhook answered 503"
+
+    _make_due(delivery)
+    dispatch_once()
+
+    delivery.refresh_from_db()
+    assert delivery.attempts == 2
+    assert delivery.next_attempt_at >= timezone.now() + timedelta(seconds=48)
+
+
+def test_a_delivery_fails_for_good_after_the_last_attempt(failing, settings):
+    settings.UNDERSIGN_DELIVERY_MAX_ATTEMPTS = 2
+    delivery = failing(DeliveryError("still down"))
+
+    dispatch_once()
+    _make_due(delivery)
+    dispatch_once()
+    _make_due(delivery)
+
+    delivery.refresh_from_db()
+    assert delivery.state == Delivery.State.FAILED
+    assert delivery.attempts == 2
+    assert dispatch_once() == 0
+
+
+def test_an_unknown_kind_fails_with_a_stored_reason(db):
+    delivery = Delivery.objects.create(kind="no-such-kind")
+
+    dispatch_once()
+
+    delivery.refresh_from_db()
+    assert delivery.state == Delivery.State.PENDING
+    assert "no-such-kind" in delivery.last_error
+
+
+def test_other_errors_store_only_their_type_never_their_message(failing, caplog):
+    delivery = failing(ValueError("could not reach ana@example.com, Ana Díaz"))
+
+    with caplog.at_level(logging.WARNING):
+        dispatch_once()
+
+    delivery.refresh_from_db()
+    assert delivery.last_error == "ValueError"
+    assert "ana@example.com" not in caplog.text
+    assert "Díaz" not in caplog.text
+
+
+def test_a_leased_delivery_is_not_claimed_twice(register):
+    register("test-ok", lambda delivery: None)
+    delivery = Delivery.objects.create(kind="test-ok")
+
+    assert [d.pk for d in claim_due()] == [delivery.pk]
+    assert claim_due() == []
+
+    delivery.refresh_from_db()
+    assert delivery.leased_until > timezone.now()
+
+
+def test_a_delivery_whose_lease_ran_out_is_claimed_again(register):
+    register("test-ok", lambda delivery: None)
+    crashed = Delivery.objects.create(
+        kind="test-ok",
+        attempts=1,
+        leased_until=timezone.now() - timedelta(seconds=1),
+    )
+
+    dispatch_once()
+
+    crashed.refresh_from_db()
+    assert crashed.state == Delivery.State.DONE
+    assert crashed.attempts == 2
+
+
+def test_the_batch_limit_is_respected(register):
+    register("test-ok", lambda delivery: None)
+    Delivery.objects.bulk_create(Delivery(kind="test-ok") for _ in range(5))
+
+    assert dispatch_once(limit=3) == 3
+    assert dispatch_once(limit=3) == 2
+    assert Delivery.objects.filter(state=Delivery.State.DONE).count() == 5
