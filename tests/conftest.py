@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from rest_framework.test import APIClient
+from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignPage, Partner
 from tests.factories import PartnerFactory, campaign_page, link_partner
@@ -38,3 +40,38 @@ def partner(db, page) -> Partner:
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+def restore_wagtail_tree() -> Page:
+    """Put back what Wagtail's migrations create and a transactional flush removes.
+
+    `live_server` and `transaction=True` tests flush every table, taking the root
+    page, the default locale and the default site with them; return the root.
+    """
+    ContentType.objects.clear_cache()
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        home = root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+        )
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    return root
+
+
+@pytest.fixture
+def wagtail_tree(db) -> Page:
+    """Return the root page, re-created if an earlier transactional test flushed it."""
+    return restore_wagtail_tree()
+
+
+@pytest.fixture(scope="module")
+def wagtail_tree_after_module(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """After a module of flushing tests, leave the tree as migrations did."""
+    yield
+    with django_db_blocker.unblock():
+        restore_wagtail_tree()

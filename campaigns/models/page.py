@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.db import models
@@ -19,6 +20,9 @@ from wagtail.search import index
 
 from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
 from campaigns.panels import campaign_edit_handler
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class FieldRule(models.TextChoices):
@@ -38,7 +42,7 @@ STANDARD_FIELDS = (
 )
 
 
-def _rule(label: str, default: str) -> models.CharField:
+def _rule(label: StrOrPromise, default: str) -> models.CharField:
     return models.CharField(
         label,
         max_length=8,
@@ -212,7 +216,7 @@ class CampaignPage(RoutablePageMixin, Page):
         """Return each standard field's rule (off, optional, required)."""
         return {name: getattr(self, f"{name}_rule") for name in STANDARD_FIELDS}
 
-    def is_accepting(self, now: timezone.datetime | None = None) -> bool:
+    def is_accepting(self, now: datetime | None = None) -> bool:
         """Return `True` if the campaign takes signatures at `now`."""
         now = now or timezone.now()
         return (

@@ -23,3 +23,6 @@ if env.str("REDIS_URL", default=""):
     import os
 
     CACHES["default"]["KEY_PREFIX"] = f"undersign-test-{os.getpid()}"  # noqa: F405
+# Static files come from the app finders; no collectstatic before a test run.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

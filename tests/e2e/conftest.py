@@ -1,18 +1,17 @@
-"""Browser tests: Debian's Chromium through pytest-playwright, against live_server."""
+"""Browser tests: Debian's Chromium driven by Playwright, against `live_server`."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from wagtail.models import Locale, Page, Site
+from playwright.sync_api import Browser, sync_playwright
 
 from campaigns.models import CampaignPage
+from tests.conftest import restore_wagtail_tree
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,54 +23,32 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Named hosts make partner pages another *site*, as in the real world.
+    "--host-resolver-rules=MAP *.test 127.0.0.1",
 ]
 
 # Sync Playwright runs an event loop in the test thread; the ORM would refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _chromium_installed() -> None:
-    """Skip locally without Chromium; under CI a missing browser is a failure."""
-    if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-
-
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": CHROMIUM_ARGS,
-    }
-
-
-def restore_wagtail_tree() -> None:
-    """Put back what Wagtail's migrations create and `live_server`'s flush removes.
-
-    The root page, default locale, a home page and the default site: the other
-    tests in the run expect them.
-    """
-    ContentType.objects.clear_cache()
-    locale, _created = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        home = root.add_child(
-            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+def browser() -> Iterator[Browser]:
+    """Chromium for the whole run; skipped without it locally, a failure under CI."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing under CI: .ci/run installs it")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
-        )
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _wagtail_tree_after_browser_tests(django_db_setup, django_db_blocker) -> Iterator:
+def _wagtail_tree_after_browser_tests(wagtail_tree_after_module) -> None:
     """After this module's last flush, leave the database as migrations did."""
-    yield
-    with django_db_blocker.unblock():
-        restore_wagtail_tree()
 
 
 @pytest.fixture
