@@ -15,7 +15,7 @@ export PYTHONUNBUFFERED=1
 # a job also stops what it started (runserver's autoreloader child, say).
 set -m
 jobs_started=()
-# The partner page is built from a template so it links to this server's port.
+# The partner page is built from a template so it points at this server's port.
 partner_dir="$(mktemp -d)"
 stop_all() {
   trap - INT TERM EXIT
@@ -32,7 +32,9 @@ start() {
   jobs_started+=("$!")
 }
 
-sed "s/{{PORT}}/$PORT/g" cms/partner_demo/index.html >"$partner_dir/index.html"
+# The partner page pastes the very snippets the generator gives partners.
+"$PYTHON" manage.py undersign_partner_demo --out "$partner_dir" \
+  --site "http://127.0.0.1:$PORT" --template cms/partner_demo/index.html >/dev/null
 
 start "$PYTHON" manage.py runserver "127.0.0.1:$PORT"
 start "$PYTHON" manage.py undersign_dispatch

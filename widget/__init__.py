@@ -1,0 +1,3 @@
+"""The embeddable widget: script, embed page, inline fragment, snippets."""
+
+__version__ = "1.0.0"
