@@ -39,3 +39,18 @@ NOT_MODIFIED = OpenApiResponse(description="Not modified since the given ETag.")
 NOT_FOUND = OpenApiResponse(
     ProblemSerializer, description="No live, published campaign has this key."
 )
+
+
+def partner_parameter(description: str) -> OpenApiParameter:
+    return OpenApiParameter("partner", str, description=description)
+
+
+def campaign_read(summary: str, serializer: type, *extra: OpenApiParameter) -> Any:
+    """Return the `extend_schema` of a cached read of one campaign."""
+    from drf_spectacular.utils import extend_schema
+
+    return extend_schema(
+        summary=summary,
+        parameters=[KEY, LANG, *extra, IF_NONE_MATCH],
+        responses={200: serializer, 304: NOT_MODIFIED, 404: NOT_FOUND},
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -34,24 +34,10 @@ class CampaignListView(CachedReadMixin, PublicView):
 
 
 class CampaignDetailView(CachedReadMixin, PublicView):
-    @extend_schema(
-        operation_id="campaigns_retrieve",
-        summary="One campaign: everything its form needs",
-        parameters=[
-            schema.KEY,
-            schema.LANG,
-            OpenApiParameter(
-                "partner",
-                str,
-                description="The embedding partner's key: adds its consent box.",
-            ),
-            schema.IF_NONE_MATCH,
-        ],
-        responses={
-            200: CampaignDetailSerializer,
-            304: schema.NOT_MODIFIED,
-            404: schema.NOT_FOUND,
-        },
+    @schema.campaign_read(
+        "One campaign: everything its form needs",
+        CampaignDetailSerializer,
+        schema.partner_parameter("The embedding partner's key: adds its consent box."),
     )
     def get(self, request: Request, key: str) -> Response:
         """Everything a form needs to render, in the asked language."""

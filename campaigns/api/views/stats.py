@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,16 +19,7 @@ class CampaignStatsView(CachedReadMixin, PublicView):
         # A cache must not hold the count longer than the count itself may lag.
         return min(self.max_age, conf.COUNT_STALENESS)
 
-    @extend_schema(
-        operation_id="campaigns_stats",
-        summary="Count, goal and recent signers",
-        parameters=[schema.KEY, schema.LANG, schema.IF_NONE_MATCH],
-        responses={
-            200: StatsSerializer,
-            304: schema.NOT_MODIFIED,
-            404: schema.NOT_FOUND,
-        },
-    )
+    @schema.campaign_read("Count, goal and recent signers", StatsSerializer)
     def get(self, request: Request, key: str) -> Response:
         """The public count, the goal, and recent signers who agreed to be shown."""
         stats = campaign_stats(key, requested_language(request))
