@@ -18,6 +18,8 @@ _missing = [
         ("ALLOWED_HOSTS", ALLOWED_HOSTS),
         ("UNDERSIGN_ENCRYPTION_KEYS", UNDERSIGN_ENCRYPTION_KEYS),
         ("UNDERSIGN_BLIND_INDEX_KEY", UNDERSIGN_BLIND_INDEX_KEY),
+        # Links in emails and share links are built from it.
+        ("BASE_URL", env.str("BASE_URL", default="")),
     )
     if not value
 ]

@@ -15,6 +15,7 @@ REQUIRED = {
     "ALLOWED_HOSTS": "petitions.example.org",
     "UNDERSIGN_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1rZXktcHJvZHVjdGlvbi1rZXktMDE=",
     "UNDERSIGN_BLIND_INDEX_KEY": "a-production-blind-index-key",
+    "BASE_URL": "https://petitions.example.org",
 }
 
 
