@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.http import HttpResponseBase
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from campaigns.api import schema
-from campaigns.api.caching import STALE_WHILE_REVALIDATE, CachedReadMixin
+from campaigns.api.caching import CachedReadMixin
 from campaigns.api.language import requested_language
 from campaigns.api.reads import public_page
 from campaigns.api.views.base import PublicView
-from campaigns.conf import conf
 from campaigns.forms import SignForm
 from widget.panel import find_partner, hosted_url, panel_context
 
@@ -35,24 +30,6 @@ class EmbedFragmentSerializer(serializers.Serializer):
 
 
 class EmbedFragmentView(CachedReadMixin, PublicView):
-    def get_max_age(self) -> int:
-        # The panel carries the count: no cache may hold it longer than it may lag.
-        return min(self.max_age, conf.COUNT_STALENESS)
-
-    def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.has_header("Cache-Control"):
-            # Nor serve it stale for longer: a signer who reloads sees their +1.
-            patch_cache_control(
-                response,
-                stale_while_revalidate=min(
-                    STALE_WHILE_REVALIDATE, conf.COUNT_STALENESS
-                ),
-            )
-        return response
-
     @schema.campaign_read(
         "The widget's panel as HTML, for inline mode",
         EmbedFragmentSerializer,

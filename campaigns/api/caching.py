@@ -15,17 +15,24 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from campaigns.api.language import vary_on_language
+from campaigns.conf import conf
 
+MAX_AGE = 5
 STALE_WHILE_REVALIDATE = 30
+
+
+def cache_seconds() -> tuple[int, int]:
+    """Return `max-age` and `stale-while-revalidate` for a public read.
+
+    Every public read carries the count, so no cache may keep one, fresh or
+    stale, longer than the count itself may lag (`UNDERSIGN_COUNT_STALENESS`).
+    """
+    staleness = conf.COUNT_STALENESS
+    return min(MAX_AGE, staleness), min(STALE_WHILE_REVALIDATE, staleness)
 
 
 class CachedReadMixin(APIView):
     """Give successful GETs `Cache-Control`, an ETag, and 304 on a matching ETag."""
-
-    max_age = 5
-
-    def get_max_age(self) -> int:
-        return self.max_age
 
     def finalize_response(
         self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
@@ -38,11 +45,9 @@ class CachedReadMixin(APIView):
         ):
             return response
         response.render()
+        max_age, stale = cache_seconds()
         patch_cache_control(
-            response,
-            public=True,
-            max_age=self.get_max_age(),
-            stale_while_revalidate=STALE_WHILE_REVALIDATE,
+            response, public=True, max_age=max_age, stale_while_revalidate=stale
         )
         vary_on_language(request, response)
         set_response_etag(response)

@@ -11,14 +11,9 @@ from campaigns.api.language import requested_language
 from campaigns.api.outputs import StatsSerializer
 from campaigns.api.reads import campaign_stats
 from campaigns.api.views.base import PublicView
-from campaigns.conf import conf
 
 
 class CampaignStatsView(CachedReadMixin, PublicView):
-    def get_max_age(self) -> int:
-        # A cache must not hold the count longer than the count itself may lag.
-        return min(self.max_age, conf.COUNT_STALENESS)
-
     @schema.campaign_read("Count, goal and recent signers", StatsSerializer)
     def get(self, request: Request, key: str) -> Response:
         """The public count, the goal, and recent signers who agreed to be shown."""
