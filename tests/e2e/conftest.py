@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FrameLocator,
+    Locator,
+    Page,
+    sync_playwright,
+)
 
-from campaigns.models import CampaignPage
+from campaigns.models import CampaignPage, Partner
 from tests.conftest import restore_wagtail_tree
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,3 +67,127 @@ def seeded_live(live_server) -> CampaignPage:
     restore_wagtail_tree()
     call_command("undersign_seed_demo", partner_port=8001)
     return CampaignPage.objects.get(slug="ice-free-nyc")
+
+
+class PartnerSite:
+    """Pages on other sites (`partner.test`, `evil.test`), served from a temp folder."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.root = root
+        self.port = port
+
+    def origin(self, host: str = "partner.test") -> str:
+        return f"http://{host}:{self.port}"
+
+    def page(self, name: str, body: str, host: str = "partner.test") -> str:
+        """Write an HTML page and return its URL on `host`."""
+        (self.root / name).write_text(
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>{name}</title></head><body>{body}</body></html>",
+            encoding="utf-8",
+        )
+        return f"{self.origin(host)}/{name}"
+
+
+@pytest.fixture(scope="session")
+def partner_site(tmp_path_factory) -> Iterator[PartnerSite]:
+    """A plain HTTP server on a free loopback port, as a partner's own website."""
+    root = tmp_path_factory.mktemp("partner-site")
+    handler = partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield PartnerSite(root, server.server_address[1])
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep the test output clean."""
+
+
+@pytest.fixture
+def site_url(live_server) -> str:
+    """Our site under a name of its own, so partner pages are another site."""
+    return live_server.url.replace("localhost", "undersign.test").replace(
+        "127.0.0.1", "undersign.test"
+    )
+
+
+@pytest.fixture
+def seeded_cross_site(seeded_live, partner_site) -> CampaignPage:
+    """The seed campaign, its partner allowed to embed from `partner.test` only."""
+    partner = Partner.objects.get(slug="make-the-road")
+    partner.allowed_origins = partner_site.origin()
+    partner.save()
+    return seeded_live
+
+
+SIGNER = {"first_name": "Ana", "last_name": "Ruiz"}
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile for one test: no cookies, cache or storage carried."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tab(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+class HostPages:
+    """Partner pages that paste the widget's snippet, pointing at the live server."""
+
+    def __init__(self, partner_site: PartnerSite, site_url: str) -> None:
+        self.partner_site = partner_site
+        self.site_url = site_url
+
+    @property
+    def script(self) -> str:
+        return f'<script src="{self.site_url}/widget/v1/undersign.js" async></script>'
+
+    def element(
+        self, campaign: str = "ice-free-nyc", partner: str = "make-the-road", **attrs
+    ) -> str:
+        """Return an `<undersign-petition>` tag with `attrs` (e.g. mode="inline")."""
+        pairs = {"campaign": campaign, "partner": partner, **attrs}
+        return "<undersign-petition {}></undersign-petition>".format(
+            " ".join(f'{name}="{value}"' for name, value in pairs.items() if value)
+        )
+
+    def page(
+        self, name: str, body: str, host: str = "partner.test", query: str = ""
+    ) -> str:
+        """Write a page whose body is `body` and return its URL (plus `query`)."""
+        return self.partner_site.page(name, body, host) + query
+
+
+@pytest.fixture
+def host_pages(partner_site: PartnerSite, site_url: str) -> HostPages:
+    return HostPages(partner_site, site_url)
+
+
+def fill_signer(
+    scope: Page | FrameLocator | Locator, email: str, **fields: str
+) -> None:
+    """Type a signer's email and names into the form inside `scope`."""
+    values = {**SIGNER, **fields}
+    scope.get_by_label("Email", exact=True).fill(email)
+    scope.get_by_label("First name", exact=True).fill(values["first_name"])
+    scope.get_by_label("Last name", exact=True).fill(values["last_name"])
+
+
+def submit(scope: Page | FrameLocator | Locator) -> None:
+    scope.get_by_role("button", name="Sign the petition").click()
+
+
+def widget_panel(tab: Page, mode: str) -> FrameLocator | Locator:
+    """Return where the one widget on `tab` shows its form: frame or shadow root."""
+    if mode == "inline":
+        return tab.locator("undersign-petition")
+    return tab.frame_locator("undersign-petition iframe")

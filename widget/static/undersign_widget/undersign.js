@@ -314,8 +314,11 @@
       const field = event.target;
       if (!field.name || field.type === "radio") return;
       const problem = field.value || field.type === "checkbox" ? check(field) : "";
-      if (problem) showError(field.name, [problem]);
-      else clearError(field.name);
+      const next = event.relatedTarget;
+      // A new error on the way to the button would push it from under the
+      // pointer and eat the click; submitting reports it instead.
+      if (!problem) clearError(field.name);
+      else if (next && next.form === form && next.type !== "submit") showError(field.name, [problem]);
       resized();
     });
     for (const copy of panel.querySelectorAll("[data-copy]")) {
