@@ -41,6 +41,19 @@ class Settings:
         return int(getattr(settings, "UNDERSIGN_DELIVERY_MAX_ATTEMPTS", 12))
 
     @property
+    def EMAILS_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
+        """Most emails one address receives from us in any 24 hours."""
+        return int(getattr(settings, "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", 3))
+
+    @property
+    def SITE_URL(self) -> str:  # noqa: N802
+        """Scheme and host that links in emails start with (no trailing slash)."""
+        url = getattr(settings, "UNDERSIGN_SITE_URL", "") or getattr(
+            settings, "WAGTAILADMIN_BASE_URL", ""
+        )
+        return str(url).rstrip("/")
+
+    @property
     def RECENT_SIGNERS(self) -> int:  # noqa: N802
         """How many recent signers the stats endpoint lists."""
         return int(getattr(settings, "UNDERSIGN_RECENT_SIGNERS", 10))

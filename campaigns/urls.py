@@ -11,10 +11,16 @@ from __future__ import annotations
 from django.urls import include, path
 from wagtail import hooks
 
+from campaigns.views.links import ConfirmView, WithdrawView
+
 PUBLIC_URLS_HOOK = "undersign_public_urls"
 
 urlpatterns = [
     path("api/v1/", include("campaigns.api.urls")),
+    path("sign/confirm/<str:token>/", ConfirmView.as_view(), name="undersign_confirm"),
+    path(
+        "sign/withdraw/<str:token>/", WithdrawView.as_view(), name="undersign_withdraw"
+    ),
 ]
 
 for _public_urls in hooks.get_hooks(PUBLIC_URLS_HOOK):

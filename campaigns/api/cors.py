@@ -1,9 +1,11 @@
 """Who may call the public API from a browser, decided per request.
 
-Reads are open to every origin. Signing is open only to the campaign's partners'
-origins, the site's own origin, or every origin if the organizer chose so: never a
-static `*`. CORS hides responses but does not stop requests, which is why the
-sign endpoint also refuses anything but JSON (so browsers must preflight it).
+Reads are open to every origin, except the partner API: partners pull from their
+servers, and a token must never be usable from a page's script. Signing is open
+only to the campaign's partners' origins, the site's own origin, or every origin if
+the organizer chose so: never a static `*`. CORS hides responses but does not stop
+requests, which is why the sign endpoint also refuses anything but JSON (so
+browsers must preflight it).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from campaigns.models import CampaignPartner
 from campaigns.selectors import campaign_page_for_key
 
 API_PATH = re.compile(r"^/api/v1/")
+PARTNER_PATH = re.compile(r"^/api/v1/partner/")
 SIGN_PATH = re.compile(r"^/api/v1/campaigns/(?P<key>[^/]+)/signatures/$")
 READ_METHODS = {"GET", "HEAD"}
 
@@ -48,7 +51,7 @@ def signing_origin_allowed(key: str, origin: str, own_origin: str) -> bool:
 @receiver(check_request_enabled)
 def allow_public_api(sender: Any, request: HttpRequest, **kwargs: Any) -> bool:
     """Return `True` if the request's origin may read or sign through the API."""
-    if not API_PATH.match(request.path_info):
+    if not API_PATH.match(request.path_info) or PARTNER_PATH.match(request.path_info):
         return False
     origin = request.headers.get("Origin", "").rstrip("/")
     sign = SIGN_PATH.match(request.path_info)

@@ -1,4 +1,4 @@
-"""The public API, version 1: campaigns, signing, stats, schema and docs."""
+"""The API, version 1: campaigns, signing, stats, partners' signers, schema, docs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
+from campaigns.api.views.partner import PartnerSignatureListView
 from campaigns.api.views.signing import SignatureCreateView
 from campaigns.api.views.stats import CampaignStatsView
 
@@ -21,6 +22,11 @@ urlpatterns = [
     ),
     path(
         "campaigns/<str:key>/stats/", CampaignStatsView.as_view(), name="campaign-stats"
+    ),
+    path(
+        "partner/signatures/",
+        PartnerSignatureListView.as_view(),
+        name="partner-signatures",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from campaigns.conf import conf
-from campaigns.deliveries.registry import DeliveryError, handler_for
+from campaigns.deliveries.registry import (
+    DeliveryError,
+    DeliverySkipped,
+    handler_for,
+)
 from campaigns.models import Delivery
 
 logger = logging.getLogger(__name__)
+
+# Kinds retried until a time after their creation rather than for a number of
+# attempts: a partner's endpoint may be down for hours, then the row fails.
+_retry_windows: dict[str, timedelta] = {}
+
+
+def retry_for(kind: str, window: timedelta) -> None:
+    """Retry deliveries of `kind` until `window` after creation, then fail them."""
+    _retry_windows[kind] = window
 
 
 def claim_due(limit: int = 50) -> list[Delivery]:
@@ -46,18 +59,33 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))  # noqa: S311
 
 
+def _after_failure(delivery: Delivery) -> tuple[bool, datetime]:
+    """Return whether `delivery` has failed for good, and when to try it next."""
+    now = timezone.now()
+    next_at = now + backoff(delivery.attempts)
+    window = _retry_windows.get(delivery.kind)
+    if window is None:
+        return delivery.attempts >= conf.DELIVERY_MAX_ATTEMPTS, next_at
+    # The last attempt is made at the deadline itself, not skipped by a long wait.
+    deadline = delivery.created_at + window
+    return now >= deadline, min(next_at, deadline)
+
+
 def run(delivery: Delivery) -> bool:
     """Run one claimed delivery and record the result; return `True` on success."""
     try:
         handler_for(delivery.kind)(delivery)
+    except DeliverySkipped as skipped:
+        _mark_done(delivery, note=str(skipped))
+        return True
     except Exception as error:  # noqa: BLE001 - any failure must only reschedule
         message = (
             str(error) if isinstance(error, DeliveryError) else type(error).__name__
         )
-        failed = delivery.attempts >= conf.DELIVERY_MAX_ATTEMPTS
+        failed, next_at = _after_failure(delivery)
         Delivery.objects.filter(pk=delivery.pk).update(
             state=Delivery.State.FAILED if failed else Delivery.State.PENDING,
-            next_attempt_at=timezone.now() + backoff(delivery.attempts),
+            next_attempt_at=next_at,
             leased_until=None,
             last_error=message[:200],
         )
@@ -69,13 +97,17 @@ def run(delivery: Delivery) -> bool:
             message,
         )
         return False
+    _mark_done(delivery)
+    return True
+
+
+def _mark_done(delivery: Delivery, note: str = "") -> None:
     Delivery.objects.filter(pk=delivery.pk).update(
         state=Delivery.State.DONE,
         done_at=timezone.now(),
         leased_until=None,
-        last_error="",
+        last_error=note[:200],
     )
-    return True
 
 
 def dispatch_once(limit: int = 50) -> int:

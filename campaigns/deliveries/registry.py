@@ -14,6 +14,10 @@ class DeliveryError(Exception):
     """A delivery failed; `str()` of it is safe to store (it names no person)."""
 
 
+class DeliverySkipped(Exception):
+    """A delivery is done without sending; `str()` says why and names no person."""
+
+
 def handles(kind: str) -> Callable[[Handler], Handler]:
     """Register the decorated function as the handler of `kind`."""
 
@@ -29,12 +33,3 @@ def handler_for(kind: str) -> Handler:
         return _handlers[kind]
     except KeyError:
         raise DeliveryError(f"no handler for kind {kind!r}") from None
-
-
-@handles("signed")
-def signed_event(delivery: Delivery) -> None:
-    """The signing event itself: nothing leaves the system for it yet.
-
-    It marks that every signing writes its outbox row in the same transaction,
-    which the email and webhook deliveries build on.
-    """

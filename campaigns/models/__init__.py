@@ -1,5 +1,6 @@
 """The plugin's models, one module per concern."""
 
+from campaigns.models.access import PartnerMember, PartnerToken
 from campaigns.models.campaign import Campaign
 from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
@@ -15,6 +16,8 @@ __all__ = [
     "ConsentVersion",
     "Delivery",
     "Partner",
+    "PartnerMember",
+    "PartnerToken",
     "Signature",
     "SignatureConsent",
 ]

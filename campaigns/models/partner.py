@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from campaigns import crypto
+
 
 class Partner(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -36,6 +38,14 @@ class Partner(index.Indexed, models.Model):
     )
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    webhook_url = models.URLField(
+        _("webhook URL"),
+        blank=True,
+        help_text=_("Consenting signers and withdrawals are POSTed here, signed."),
+    )
+    webhook_secret = models.TextField(
+        blank=True, editable=False, help_text=_("Encrypted; see `webhook_key`.")
+    )
     is_test_mode = models.BooleanField(
         _("test mode"),
         default=False,
@@ -53,6 +63,17 @@ class Partner(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def webhook_key(self) -> str:
+        """Return the decrypted webhook signing secret ("" if none)."""
+        if not self.webhook_secret:
+            return ""
+        return str(crypto.decrypt_json(self.webhook_secret)["secret"])
+
+    @webhook_key.setter
+    def webhook_key(self, value: str) -> None:
+        self.webhook_secret = crypto.encrypt_json({"secret": value}) if value else ""
 
     @property
     def origins(self) -> list[str]:

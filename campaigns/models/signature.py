@@ -89,6 +89,7 @@ class Signature(models.Model):
     request_digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     objects = SignatureQuerySet.as_manager()
 
@@ -111,6 +112,8 @@ class Signature(models.Model):
             models.Index(
                 fields=["campaign", "status", "moderation"], name="undersign_sig_count"
             ),
+            # Finds one person's signatures across campaigns (email limits, erasure).
+            models.Index(fields=["email_index"], name="undersign_sig_email"),
         ]
 
     def __str__(self) -> str:

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.crypto import keyed_hash
+from campaigns.deliveries.outbox import queue_repeat, queue_signed
 from campaigns.models import (
     CampaignPage,
-    Delivery,
     Partner,
     Signature,
     SignatureConsent,
@@ -139,7 +139,7 @@ def signature_create(
                 SignatureConsent(signature=signature, version=version)
                 for version in versions
             )
-            Delivery.objects.create(kind="signed", signature=signature)
+            queue_signed(signature, page)
     except IntegrityError:
         return _after_conflict(page, signature, digest)
     return SigningResult(Outcome.NEW, page.double_opt_in)
@@ -154,4 +154,9 @@ def _after_conflict(
         ).first()
         if prior is not None:
             return _replay(prior, digest, page.double_opt_in)
+    existing = Signature.objects.filter(
+        campaign=signature.campaign, email_index=signature.email_index
+    ).first()
+    if existing is not None:
+        queue_repeat(existing)
     return SigningResult(Outcome.DUPLICATE, page.double_opt_in)

@@ -188,6 +188,15 @@ CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")
 UNDERSIGN_ENCRYPTION_KEYS = env.list("UNDERSIGN_ENCRYPTION_KEYS", default=[])
 UNDERSIGN_BLIND_INDEX_KEY = env.str("UNDERSIGN_BLIND_INDEX_KEY", default="")
 UNDERSIGN_COUNT_STALENESS = env.int("UNDERSIGN_COUNT_STALENESS", default=5)
+# Links in signers' emails (confirm, "it wasn't me") start with this address.
+UNDERSIGN_SITE_URL = env.str("UNDERSIGN_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY = env.int(
+    "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", default=3
+)
+UNDERSIGN_CONFIRMATION_DAYS = env.int("UNDERSIGN_CONFIRMATION_DAYS", default=7)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default=f"{WAGTAIL_SITE_NAME} <petitions@localhost>"
+)
 
 LOGGING = {
     "version": 1,

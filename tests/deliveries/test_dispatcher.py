@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from campaigns.deliveries.dispatcher import claim_due, dispatch_once
+from campaigns.deliveries.outbox import EMAIL_THANKS
 from campaigns.deliveries.registry import DeliveryError
 from campaigns.models import Delivery
 from campaigns.signing import SignatureInput, signature_create
@@ -37,13 +38,16 @@ def test_a_due_delivery_is_run_and_marked_done(register):
     assert dispatch_once() == 0
 
 
-def test_the_signed_event_of_a_signing_is_delivered(page):
+def test_the_thank_you_email_of_a_signing_is_delivered(page, mailoutbox):
     data = SignatureInput(email="ana@example.com", first_name="Ana", last_name="D")
     signature_create(page=page, data=data)
 
     call_command("undersign_dispatch", "--once", stdout=io.StringIO())
 
-    assert Delivery.objects.get().state == Delivery.State.DONE
+    delivery = Delivery.objects.get()
+    assert delivery.kind == EMAIL_THANKS
+    assert delivery.state == Delivery.State.DONE
+    assert [message.to for message in mailoutbox] == [["ana@example.com"]]
 
 
 def test_a_delivery_not_yet_due_is_left_alone(register):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from campaigns.deliveries.outbox import EMAIL_THANKS
 from campaigns.models import ConsentVersion, Delivery, Signature
 from campaigns.selectors import signature_count
 from campaigns.services import campaign_identity
@@ -121,10 +122,10 @@ def test_double_opt_in_signatures_wait_for_confirmation_and_do_not_count(db):
     assert signature_count(campaign_identity(page)) == 0
 
 
-def test_every_signing_writes_a_signed_delivery(page):
+def test_every_signing_writes_a_thank_you_email_delivery(page):
     _sign(page)
 
     delivery = Delivery.objects.get()
-    assert delivery.kind == "signed"
+    assert delivery.kind == EMAIL_THANKS
     assert delivery.signature == Signature.objects.get()
     assert delivery.state == Delivery.State.PENDING

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from campaigns.deliveries import registry  # noqa: F401  (registers the handlers)
 from campaigns.deliveries.dispatcher import dispatch_once
 
 

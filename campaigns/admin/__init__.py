@@ -1,0 +1,1 @@
+"""Wagtail admin: partner self-service, tokens and webhooks, the delivery log."""

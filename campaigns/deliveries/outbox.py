@@ -1,0 +1,77 @@
+"""What each event in a signature's life owes the world, as outbox rows.
+
+Every function here runs inside the transaction that changed the signature, so a
+delivery exists exactly when its cause was committed. Rows carry ids only.
+"""
+
+from __future__ import annotations
+
+from campaigns.models import (
+    CampaignPage,
+    ConsentVersion,
+    Delivery,
+    Signature,
+    SignatureConsent,
+)
+
+EMAIL_THANKS = "email_thanks"
+EMAIL_CONFIRM = "email_confirm"
+EMAIL_ALREADY_SIGNED = "email_already_signed"
+EMAIL_KINDS = (EMAIL_THANKS, EMAIL_CONFIRM, EMAIL_ALREADY_SIGNED)
+WEBHOOK_SIGNATURE = "webhook_signature"
+WEBHOOK_WITHDRAWAL = "webhook_withdrawal"
+
+
+def _consented_webhook_partners(signature: Signature) -> list[int]:
+    return list(
+        SignatureConsent.objects.filter(
+            signature=signature, version__kind=ConsentVersion.Kind.PARTNER
+        )
+        .exclude(version__partner__webhook_url="")
+        .values_list("version__partner_id", flat=True)
+        .distinct()
+    )
+
+
+def _webhooks(
+    signature: Signature, kind: str, partner_ids: list[int]
+) -> list[Delivery]:
+    return [
+        Delivery(kind=kind, signature=signature, partner_id=partner_id)
+        for partner_id in partner_ids
+    ]
+
+
+def queue_signed(signature: Signature, page: CampaignPage) -> None:
+    """A new signature: its email, and its webhooks unless it awaits confirmation."""
+    rows = [
+        Delivery(
+            kind=EMAIL_CONFIRM if page.double_opt_in else EMAIL_THANKS,
+            signature=signature,
+        )
+    ]
+    if not page.double_opt_in:
+        partners = _consented_webhook_partners(signature)
+        rows += _webhooks(signature, WEBHOOK_SIGNATURE, partners)
+    Delivery.objects.bulk_create(rows)
+
+
+def queue_repeat(existing: Signature) -> None:
+    """Someone submitted an address that already signed: tell that address."""
+    Delivery.objects.create(kind=EMAIL_ALREADY_SIGNED, signature=existing)
+
+
+def queue_confirmed(signature: Signature) -> None:
+    """A double opt-in signature was confirmed: now its partners may hear of it."""
+    partners = _consented_webhook_partners(signature)
+    Delivery.objects.bulk_create(_webhooks(signature, WEBHOOK_SIGNATURE, partners))
+
+
+def queue_withdrawn(signature: Signature) -> None:
+    """A signature was withdrawn: tell every partner that was sent it."""
+    partners = list(
+        Delivery.objects.filter(signature=signature, kind=WEBHOOK_SIGNATURE)
+        .values_list("partner_id", flat=True)
+        .distinct()
+    )
+    Delivery.objects.bulk_create(_webhooks(signature, WEBHOOK_WITHDRAWAL, partners))

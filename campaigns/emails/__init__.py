@@ -1,0 +1,1 @@
+"""Emails to signers: thank-you, confirmation, already-signed; one daily limit."""

@@ -1,0 +1,1 @@
+"""What partners receive: API tokens, their consenting signers, and the record shape."""

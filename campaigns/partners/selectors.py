@@ -1,0 +1,110 @@
+"""Reads for partners: who consented to them, and their counts per campaign."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from wagtail.models import Locale
+
+from campaigns.models import (
+    Campaign,
+    CampaignPage,
+    ConsentVersion,
+    Partner,
+    Signature,
+    SignatureConsent,
+)
+
+# A partner hears of a signer who counts or may still count, never of one who
+# withdrew, expired, was anonymized, is under moderation, or was a test.
+LIVE_STATUSES = (Signature.Status.PENDING, Signature.Status.CONFIRMED)
+
+
+def _partner_consents(partner: Partner) -> QuerySet[SignatureConsent]:
+    return SignatureConsent.objects.filter(
+        version__kind=ConsentVersion.Kind.PARTNER, version__partner=partner
+    )
+
+
+def consenting_signatures(
+    partner: Partner,
+    *,
+    campaign: Campaign | None = None,
+    since: datetime | None = None,
+) -> QuerySet[Signature]:
+    """Return the signatures whose signers agreed to hear from `partner`, and no other.
+
+    Each carries `partner_consents`: the consent rows (with their text version)
+    that make it `partner`'s.
+    """
+    consents = _partner_consents(partner)
+    signatures = Signature.objects.filter(
+        Exists(consents.filter(signature=OuterRef("pk"))),
+        status__in=LIVE_STATUSES,
+        moderation=Signature.Moderation.OK,
+        is_test=False,
+        withdrawn_at__isnull=True,
+    )
+    if campaign is not None:
+        signatures = signatures.filter(campaign=campaign)
+    if since is not None:
+        signatures = signatures.filter(created_at__gte=since)
+    return signatures.select_related("campaign").prefetch_related(
+        Prefetch(
+            "consents",
+            queryset=consents.select_related("version").order_by("pk"),
+            to_attr="partner_consents",
+        )
+    )
+
+
+def campaign_titles(campaign_ids: set[int]) -> dict[int, str]:
+    """Return each campaign's title, from its default-locale page when it has one."""
+    campaigns = Campaign.objects.filter(pk__in=campaign_ids)
+    by_key = {campaign.translation_key: campaign.pk for campaign in campaigns}
+    pages = CampaignPage.objects.filter(translation_key__in=by_key).only(
+        "title", "translation_key", "locale_id"
+    )
+    default_locale = Locale.get_default().pk
+    titles: dict[int, str] = {}
+    for page in sorted(pages, key=lambda page: page.locale_id != default_locale):
+        titles.setdefault(by_key[page.translation_key], page.title)
+    return titles
+
+
+@dataclass(frozen=True)
+class CampaignCounts:
+    campaign: Campaign
+    title: str
+    consented: int
+    credited: int
+
+
+def partner_campaign_counts(partner: Partner) -> list[CampaignCounts]:
+    """Return, per campaign, `partner`'s consenting signers and counted signatures."""
+    consented = dict(
+        consenting_signatures(partner)
+        .order_by()
+        .values_list("campaign")
+        .annotate(n=Count("pk"))
+    )
+    credited = dict(
+        Signature.objects.counted()
+        .filter(partner=partner)
+        .order_by()
+        .values_list("campaign")
+        .annotate(n=Count("pk"))
+    )
+    ids = set(consented) | set(credited)
+    titles = campaign_titles(ids)
+    return [
+        CampaignCounts(
+            campaign=campaign,
+            title=titles.get(campaign.pk, campaign.public_key),
+            consented=consented.get(campaign.pk, 0),
+            credited=credited.get(campaign.pk, 0),
+        )
+        for campaign in Campaign.objects.filter(pk__in=ids).order_by("public_key")
+    ]

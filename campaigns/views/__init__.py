@@ -1,0 +1,1 @@
+"""Plain Django views of the plugin (the hosted page lives on `CampaignPage`)."""

@@ -1,0 +1,1 @@
+"""Signed webhooks: each consenting signature and withdrawal, POSTed to its partner."""
