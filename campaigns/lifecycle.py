@@ -68,13 +68,20 @@ def signature_confirm(*, signature: Signature) -> bool:
 def signature_withdraw(*, signature: Signature) -> bool:
     """Withdraw a signature so it no longer counts; return `False` if nothing changed.
 
-    Identifiers stay until the erasure jobs remove them; partners that were sent
-    the signature are told by webhook.
+    "It wasn't me" means we should not hold the address: the identifiers and the
+    blind index go at once, so the address's owner may still sign later. Partners
+    that were sent the signature are told by webhook (by id, naming no one).
     """
     with transaction.atomic():
         changed = Signature.objects.filter(
             pk=signature.pk, status__in=WITHDRAWABLE
-        ).update(status=Signature.Status.WITHDRAWN, withdrawn_at=timezone.now())
+        ).update(
+            status=Signature.Status.WITHDRAWN,
+            withdrawn_at=timezone.now(),
+            identifiers="",
+            key_id="",
+            email_index="",
+        )
         if changed:
             queue_withdrawn(signature)
     signature.refresh_from_db(fields=["status", "withdrawn_at"])

@@ -39,11 +39,11 @@ def send_signer_email(delivery: Delivery) -> None:
     )
     if signature is None:
         raise DeliverySkipped("skipped: signature deleted")
+    if signature.status not in SENDABLE[delivery.kind]:
+        raise DeliverySkipped(f"skipped: signature {signature.status}")
     identity = signature.identity
     if identity is None:
         raise DeliverySkipped("skipped: no address kept")
-    if signature.status not in SENDABLE[delivery.kind]:
-        raise DeliverySkipped(f"skipped: signature {signature.status}")
     page = campaign_page_for_key(signature.campaign.public_key, signature.language)
     if page is None:
         raise DeliverySkipped("skipped: campaign not published")

@@ -9,6 +9,7 @@ from campaigns.lifecycle import signature_withdraw
 from campaigns.models import Delivery, Signature
 from campaigns.selectors import signature_count
 from campaigns.services import campaign_identity
+from campaigns.signing import Outcome
 from tests.emails.conftest import EMAIL, html_of, link_path
 
 
@@ -91,6 +92,20 @@ def test_pressing_the_withdraw_button_removes_the_signature_from_the_count(
     assert signature.status == Signature.Status.WITHDRAWN
     assert signature.withdrawn_at is not None
     assert signature_count(campaign_identity(page)) == 0
+
+
+def test_a_withdrawn_signature_keeps_no_identifier_and_its_owner_may_sign_again(
+    page, sign, dispatch, mailoutbox, client
+):
+    sign(page)
+    dispatch()
+    client.post(link_path(mailoutbox[0], "withdraw"))
+
+    withdrawn = Signature.objects.get()
+    assert withdrawn.identity is None
+    assert withdrawn.email_index == ""
+    assert sign(page).outcome is Outcome.NEW
+    assert signature_count(campaign_identity(page)) == 1
 
 
 def test_the_link_pages_set_no_cookie_but_csrf(
