@@ -32,3 +32,12 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py undersign_seed_demo
 	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) bash cms/devserver.sh
+
+# Load benchmark (never part of `make test`): gunicorn with production settings on
+# PostgreSQL ($$DATABASE_URL, default the local `undersign_bench`, recreated) and
+# Redis; prints req/s, latency percentiles and ratios to a bare Django view.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--workers 2,3,4" or "--growth".
+.PHONY: bench
+bench: install
+	$(BIN)/python -m pip install -q -r requirements-bench.txt
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
