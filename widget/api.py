@@ -39,9 +39,10 @@ class EmbedFragmentView(CachedReadMixin, PublicView):
     )
     def get(self, request: Request, key: str) -> Response:
         """The panel the iframe shows, to render inline; signing goes to the API."""
-        page = public_page(key, requested_language(request))
+        language = requested_language(request)
+        page = public_page(key, language)
         partner_key = request.query_params.get("partner", "")
-        with translation.override(page.locale.language_code):
+        with translation.override(language):
             form = SignForm(
                 initial={"partner": partner_key},
                 page=page,

@@ -25,6 +25,8 @@ from campaigns.signing.service import _closed_reason
 STYLESHEET = "undersign_widget/embed.css"
 COLOR = re.compile(r"^#?(?P<hex>[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 # The same forms the script accepts: a number, in px unless rem or em.
+AA_TEXT = 4.5
+NEAR_BLACK = 0.0056 + 0.05  # #111111's relative luminance, plus the flare term
 RADIUS = re.compile(r"^\d{1,2}(?:\.\d{1,2})?(?:px|rem|em)?$")
 
 
@@ -73,12 +75,16 @@ def theme_style(color: str, radius: str) -> str:
 
 def _text_on(digits: str) -> str:
     # WCAG relative luminance: dark text on light colours, white on dark ones.
+    # Near-black reads softer, but on mid greens it falls short of 4.5:1, where
+    # only pure black keeps it.
     channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [
         c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
     ]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#111111" if luminance > 0.179 else "#ffffff"
+    if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05:
+        return "#ffffff"
+    return "#111111" if (luminance + 0.05) / NEAR_BLACK >= AA_TEXT else "#000000"
 
 
 def panel_context(
@@ -93,10 +99,11 @@ def panel_context(
     """Return the context of `panel.html` for `page` reached through `partner_key`.
 
     `extra` adds mode-specific values: `form_token`, `signed`, `isolated`,
-    `theme_style`.
+    `theme_style`, `languages`. The panel speaks the active language; the
+    campaign's own text is marked when it is another (an untranslated campaign).
     """
     campaign = campaign_identity(page)
-    language = page.locale.language_code
+    language = translation.get_language()
     return {
         "page": page,
         "campaign": campaign,

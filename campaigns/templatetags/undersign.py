@@ -1,4 +1,5 @@
-"""Template helpers for the hosted campaign page: share links, counts, images."""
+"""Template helpers for the hosted campaign page: share links, counts, images,
+the language switcher."""
 
 from __future__ import annotations
 
@@ -7,9 +8,15 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
@@ -73,3 +80,54 @@ def share_image_url(context: dict[str, Any], page: CampaignPage) -> str:
         url = static(DEFAULT_SHARE_IMAGE)
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    href: str
+    current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: dict[str, Any], page: CampaignPage) -> list[LanguageLink]:
+    """Return a link to this view of `page` in each site language, endonym named.
+
+    A live translation of `page` is linked where one exists (its slug may
+    differ); otherwise the same path under the language's prefix, which serves
+    the default page with the interface in that language.
+    """
+    request = context["request"]
+    own_url = page.get_url(request) or ""
+    rest = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
+    translations = {
+        other.locale.language_code: other.get_url(request)
+        for other in page.get_translations().live().select_related("locale")
+    }
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code)
+        href = url + rest if url else translate_url(request.path, code)
+        links.append(LanguageLink(code, name, href + query, code == current))
+    return links
+
+
+@register.simple_tag
+def content_lang(page: CampaignPage) -> SafeString:
+    """Return ` lang=… dir=…` for `page`'s own text when it is not in the active
+    language (an untranslated campaign under another interface language), else ''.
+
+    Screen readers then read the campaign's words in their own language's voice,
+    and an English letter stays left to right on an Arabic page.
+    """
+    code = page.locale.language_code
+    if code == get_language():
+        return SafeString("")
+    bidi = translation.get_language_info(code)["bidi"]
+    direction = "rtl" if bidi else "ltr"
+    if direction == ("rtl" if get_language_bidi() else "ltr"):
+        return format_html(' lang="{}"', code)
+    return format_html(' lang="{}" dir="{}"', code, direction)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from campaigns.models import CampaignPage, CampaignPartner, Partner
@@ -106,6 +107,12 @@ def seed_site(page: CampaignPage) -> None:
         welcome.delete()
 
 
+def seed_locales() -> None:
+    """Create a Wagtail locale for every site language, so editors can translate."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
 def seed_admin() -> str:
     """Create or reset the local `admin` superuser; return its new password."""
     password = secrets.token_urlsafe(12)
@@ -121,6 +128,7 @@ def seed_admin() -> str:
 @transaction.atomic
 def seed_demo(*, partner_port: int, with_admin: bool) -> Seeded:
     """Seed the campaign, its partner, the site and (in development) an admin."""
+    seed_locales()
     partner = seed_partner(partner_port)
     page = seed_campaign(partner)
     seed_site(page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from campaigns.models import CampaignPage, CampaignPartner
 from campaigns.selectors import campaign_page_for_key
 from campaigns.services import campaign_identity
 from campaigns.signing import CampaignNotAccepting
+from campaigns.templatetags.undersign import LanguageLink
 from widget.http import not_found, origin_of
 from widget.panel import find_partner, panel_context, theme_style
 from widget.tokens import form_token, form_token_valid, posted_from_here
@@ -38,6 +40,7 @@ class Embed:
     public_key: str
     partner_key: str
     query: str
+    language: str
 
 
 def _embed(request: HttpRequest, key: str) -> Embed:
@@ -51,7 +54,24 @@ def _embed(request: HttpRequest, key: str) -> Embed:
         public_key=campaign_identity(page).public_key,
         partner_key=kept.get("partner", ""),
         query=urlencode(kept),
+        language=language,
     )
+
+
+def _language_links(request: HttpRequest, embed: Embed) -> list[LanguageLink]:
+    """Return this frame's URL in each site language: the no-JS switcher."""
+    url = reverse("undersign_widget:embed", kwargs={"key": embed.public_key})
+    links = []
+    for code, name in settings.LANGUAGES:
+        # Every other parameter (partner, theme, the host's origin) is kept.
+        query = request.GET.copy()
+        query["lang"] = code
+        links.append(
+            LanguageLink(
+                code, name, f"{url}?{query.urlencode()}", code == embed.language
+            )
+        )
+    return links
 
 
 def frame_ancestors(page: CampaignPage) -> str:
@@ -100,6 +120,7 @@ def _render(
             request.GET.get("color", ""), request.GET.get("radius", "")
         ),
         script_url=request.build_absolute_uri(reverse("undersign_widget:script")),
+        languages=_language_links(request, embed),
     )
     response = render(request, "undersign_widget/embed.html", context)
     return _framable(response, embed.page)
@@ -121,7 +142,7 @@ def _initial(request: HttpRequest, embed: Embed) -> dict[str, str]:
 def embed_page(request: HttpRequest, key: str) -> HttpResponse:
     """GET: the panel with an empty form. POST: sign, then redirect to thanks."""
     embed = _embed(request, key)
-    with translation.override(embed.page.locale.language_code):
+    with translation.override(embed.language):
         partner = find_partner(embed.partner_key)
         if request.method != "POST":
             form = SignForm(
@@ -137,7 +158,7 @@ def embed_page(request: HttpRequest, key: str) -> HttpResponse:
         data["partner"] = embed.partner_key  # the frame's partner, whatever was posted
         form = SignForm(data, page=embed.page, partner=partner)
         try:
-            if form.sign(embed.page.locale.language_code) is not None:
+            if form.sign(embed.language) is not None:
                 return HttpResponseRedirect(
                     _url(request, "undersign_widget:embed-thanks", embed)
                 )
@@ -151,7 +172,7 @@ def embed_page(request: HttpRequest, key: str) -> HttpResponse:
 def embed_thanks(request: HttpRequest, key: str) -> HttpResponse:
     """The state after a no-JavaScript signing, the same for every signer."""
     embed = _embed(request, key)
-    with translation.override(embed.page.locale.language_code):
+    with translation.override(embed.language):
         form = SignForm(page=embed.page, partner=find_partner(embed.partner_key))
         return _render(request, embed, form, signed=True)
 
@@ -161,7 +182,7 @@ def _forbidden(request: HttpRequest, embed: Embed) -> HttpResponse:
         request,
         "undersign_widget/forbidden.html",
         {
-            "language": embed.page.locale.language_code,
+            "language": embed.language,
             "retry_url": _url(request, "undersign_widget:embed", embed),
         },
         status=403,
