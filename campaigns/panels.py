@@ -60,6 +60,8 @@ def campaign_edit_handler() -> TabbedInterface:
         FieldPanel("outcome_note"),
         FieldPanel("double_opt_in"),
         FieldPanel("show_recent_signers"),
+        FieldPanel("keep_data_until"),
+        FieldPanel("names_to_target"),
     ]
     return TabbedInterface(
         [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.utils import timezone
 
 from campaigns.conf import conf
 from campaigns.models import Signature
+from campaigns.retention import anonymize_expired
 
 
 def expire_unconfirmed() -> int:
@@ -22,4 +24,7 @@ def expire_unconfirmed() -> int:
     ).update(status=Signature.Status.EXPIRED, identifiers="", key_id="", email_index="")
 
 
-JOBS = {"expire_unconfirmed": expire_unconfirmed}
+JOBS: dict[str, Callable[[], int]] = {
+    "expire_unconfirmed": expire_unconfirmed,
+    "retention": anonymize_expired,
+}

@@ -17,7 +17,8 @@ from campaigns.models import (
 EMAIL_THANKS = "email_thanks"
 EMAIL_CONFIRM = "email_confirm"
 EMAIL_ALREADY_SIGNED = "email_already_signed"
-EMAIL_KINDS = (EMAIL_THANKS, EMAIL_CONFIRM, EMAIL_ALREADY_SIGNED)
+EMAIL_YOUR_DATA = "email_your_data"
+EMAIL_KINDS = (EMAIL_THANKS, EMAIL_CONFIRM, EMAIL_ALREADY_SIGNED, EMAIL_YOUR_DATA)
 WEBHOOK_SIGNATURE = "webhook_signature"
 WEBHOOK_WITHDRAWAL = "webhook_withdrawal"
 
@@ -75,3 +76,8 @@ def queue_withdrawn(signature: Signature) -> None:
         .distinct()
     )
     Delivery.objects.bulk_create(_webhooks(signature, WEBHOOK_WITHDRAWAL, partners))
+
+
+def queue_your_data(signature: Signature) -> None:
+    """Someone asked for a "your data" link: mail it to `signature`'s address."""
+    Delivery.objects.create(kind=EMAIL_YOUR_DATA, signature=signature)

@@ -18,6 +18,7 @@ class ConsentVersion(models.Model):
         PARTNER = "partner", _("Contact from a partner")
         DISPLAY = "display", _("Name shown among recent signers")
         PAPER = "paper", _("Signed on paper")
+        PRIVACY = "privacy", _("Privacy statement shown before signing")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     partner = models.ForeignKey(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core import signing
@@ -57,6 +57,12 @@ def _rule(label: StrOrPromise, default: str) -> models.CharField:
 THANKS_COOKIE = "undersign_thanks"
 THANKS_MAX_AGE = 600
 RECENT_SIGNERS_SHOWN = 6
+DEFAULT_RETENTION_DAYS = 365
+
+
+def default_keep_data_until() -> date:
+    """Return the default retention date: a year from today."""
+    return timezone.localdate() + timedelta(days=DEFAULT_RETENTION_DAYS)
 
 
 class CampaignPage(RoutablePageMixin, Page):
@@ -175,6 +181,22 @@ class CampaignPage(RoutablePageMixin, Page):
         max_length=300,
         blank=True,
         help_text=_("A checkbox asking to hear from the organizer; empty: not asked."),
+    )
+    keep_data_until = models.DateField(
+        _("keep signers' details until"),
+        default=default_keep_data_until,
+        help_text=_(
+            "After this date signers' details are erased; counts and postal codes "
+            "stay. The form tells signers this date."
+        ),
+    )
+    names_to_target = models.BooleanField(
+        _("names go to the target"),
+        default=False,
+        help_text=_(
+            "Whether signers' names go to the target with the petition; "
+            "otherwise only counts"
+        ),
     )
     first_name_rule = _rule(_("first name"), FieldRule.REQUIRED)
     last_name_rule = _rule(_("last name"), FieldRule.REQUIRED)

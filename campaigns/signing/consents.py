@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from campaigns.models import CampaignPage, ConsentVersion, Partner
+from campaigns.privacy import privacy_statement, shown_partner
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,20 @@ def offered_consents(
             )
         )
     return offered
+
+
+def privacy_notice(
+    page: CampaignPage, offered: Iterable[OfferedConsent], language: str
+) -> OfferedConsent:
+    """Return the privacy statement a form offering `offered` shows, in `language`.
+
+    Not a box to tick: it is recorded with every signature as what the signer
+    was told before signing.
+    """
+    partner = shown_partner(offered)
+    with translation.override(language):
+        text = privacy_statement(page, partner)
+    return OfferedConsent("privacy", ConsentVersion.Kind.PRIVACY, text, partner)
 
 
 def consent_version(consent: OfferedConsent, language: str) -> ConsentVersion:

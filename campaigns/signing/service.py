@@ -14,13 +14,19 @@ from campaigns.crypto import keyed_hash
 from campaigns.deliveries.outbox import queue_repeat, queue_signed
 from campaigns.models import (
     CampaignPage,
+    ConsentVersion,
     Partner,
     Signature,
     SignatureConsent,
 )
 from campaigns.models.signature import SignerIdentity
 from campaigns.services import campaign_identity
-from campaigns.signing.consents import consent_version, offered_consents
+from campaigns.signing.consents import (
+    OfferedConsent,
+    consent_version,
+    offered_consents,
+    privacy_notice,
+)
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
 
@@ -98,6 +104,17 @@ def _build(
     return signature
 
 
+def _consent_versions(
+    page: CampaignPage, offered: dict[str, OfferedConsent], clean: CleanSignature
+) -> list[ConsentVersion]:
+    # The boxes ticked, and the privacy statement the form showed beside them.
+    told = privacy_notice(page, offered.values(), clean.language)
+    return [
+        consent_version(consent, clean.language)
+        for consent in (*(offered[key] for key in clean.consents), told)
+    ]
+
+
 def signature_create(
     *, page: CampaignPage, data: SignatureInput, client_key: str = ""
 ) -> SigningResult:
@@ -131,7 +148,7 @@ def signature_create(
     signature.client_key = client_key
     signature.idempotency_key = data.idempotency_key or ""
     signature.request_digest = digest
-    versions = [consent_version(offered[key], clean.language) for key in clean.consents]
+    versions = _consent_versions(page, offered, clean)
     try:
         with transaction.atomic():
             signature.save()

@@ -45,6 +45,7 @@ class TestEditorsCanBuildACampaign(WagtailPageTestCase):
                 "goal": 2000,
                 "state": "open",
                 "show_recent_signers": "on",
+                "keep_data_until": "2031-03-09",
             }
         )
 

@@ -12,7 +12,10 @@ def test_partner_query_link_credits_the_partner(client, hosted, partner, sign):
 
     signature = Signature.objects.get()
     assert signature.partner == partner
-    assert [c.version.kind for c in signature.consents.all()] == ["partner"]
+    assert [c.version.kind for c in signature.consents.all()] == [
+        "partner",
+        "privacy",
+    ]
 
 
 def test_partner_path_link_credits_the_partner(client, hosted, partner, sign):

@@ -18,7 +18,10 @@ def test_posting_the_form_stores_a_signature_and_redirects_to_thanks(
     assert signature.identity.email == "ana@example.org"
     assert signature.identity.last_name == "Ruiz"
     assert signature.language == "en"
-    assert [c.version.kind for c in signature.consents.all()] == ["organizer"]
+    assert [c.version.kind for c in signature.consents.all()] == [
+        "organizer",
+        "privacy",
+    ]
     thanks = client.get(response["Location"]).content.decode()
     assert "Thank you, Ana!" in thanks
     assert "Add your name" not in thanks

@@ -103,7 +103,10 @@ def test_the_language_comes_from_the_campaign_translation(client, hosted):
 
     assert '<html lang="ar" dir="rtl"' in html
     assert "أوقفوا الاحتجاز" in html
-    assert '<html lang="en" dir="ltr"' in fallback
+    # No Korean translation: the interface speaks Korean, the campaign's own
+    # text stays English and says so.
+    assert '<html lang="ko" dir="ltr"' in fallback
+    assert 'lang="en"' in fallback
 
 
 def test_a_valid_theme_is_applied_and_anything_else_ignored(client, hosted):

@@ -60,7 +60,10 @@ def test_signing_credits_the_partner_and_keeps_the_host_pages_source(
         "utm_source": "newsletter",
         "referrer": "https://partner.example",
     }
-    assert [c.version.kind for c in signature.consents.all()] == ["partner"]
+    assert [c.version.kind for c in signature.consents.all()] == [
+        "partner",
+        "privacy",
+    ]
 
 
 def test_a_ref_that_is_not_an_origin_is_not_kept(client, hosted):
