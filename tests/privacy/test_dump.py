@@ -1,9 +1,9 @@
 """After every way in and out, a full copy of the database names no one.
 
 Signing through the service, the API, the hosted form and the embed form; sending
-every delivery; exporting a partner's CSV; withdrawing; a retention run: then
-`dumpdata` (every app, every table) and, on PostgreSQL, `pg_dump` hold no plaintext
-email, name or client address.
+every delivery; exporting a partner's CSV; withdrawing; a signer downloading and
+erasing their data; a retention run: then `dumpdata` (every app, every table)
+and, on PostgreSQL, `pg_dump` hold no plaintext email, name or client address.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import subprocess
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -26,6 +27,7 @@ from campaigns.deliveries.dispatcher import dispatch_once
 from campaigns.deliveries.outbox import (
     EMAIL_ALREADY_SIGNED,
     EMAIL_THANKS,
+    EMAIL_YOUR_DATA,
     WEBHOOK_SIGNATURE,
     WEBHOOK_WITHDRAWAL,
 )
@@ -37,6 +39,7 @@ from campaigns.signing import SignatureInput, signature_create
 from campaigns.webhooks.signing import webhook_secret_rotate
 from tests.factories import campaign_page
 from tests.pages.conftest import serve_as_home
+from tests.yourdata.conftest import link_path
 from widget.tokens import form_token
 
 CLIENT_IP = "203.0.113.77"
@@ -45,7 +48,13 @@ NETWORK = {
     "REMOTE_ADDR": CLIENT_IP,
     "HTTP_X_FORWARDED_FOR": f"{FORWARDED}, {CLIENT_IP}",
 }
-KINDS = {EMAIL_THANKS, EMAIL_ALREADY_SIGNED, WEBHOOK_SIGNATURE, WEBHOOK_WITHDRAWAL}
+KINDS = {
+    EMAIL_THANKS,
+    EMAIL_ALREADY_SIGNED,
+    EMAIL_YOUR_DATA,
+    WEBHOOK_SIGNATURE,
+    WEBHOOK_WITHDRAWAL,
+}
 CONSENTS = ["organizer", "display", "partner:make-the-road"]
 # One signer per way in, each with names found nowhere else in the database.
 SIGNERS = {
@@ -117,8 +126,23 @@ def _everything_after_signing(
     first = Signature.objects.filter(campaign=campaign_identity(page)).order_by("pk")
     signature_withdraw(signature=first.first())
     _deliver_all()
+    _download_and_erase(SIGNERS["api"][0])
     assert anonymize_expired() == 1
     assert set(Delivery.objects.values_list("kind", flat=True)) >= KINDS
+
+
+def _download_and_erase(email: str) -> None:
+    """A signer asks for their data by email, downloads it, then erases it."""
+    client = Client(**NETWORK)
+    mail.outbox.clear()
+    assert client.post("/your-data/", {"email": email}).status_code == 200
+    _deliver_all()
+    [message] = mail.outbox
+    link = link_path(str(message.body))
+    download = client.post(f"{link}download/")
+    assert email.lower().encode() in download.content
+    assert client.post(f"{link}erase/").status_code == 200
+    _deliver_all()
 
 
 def _assert_names_no_one(dump: str) -> None:
