@@ -8,17 +8,11 @@ and, on PostgreSQL, `pg_dump` hold no plaintext email, name or client address.
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import shutil
-import subprocess
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -37,6 +31,7 @@ from campaigns.retention import anonymize_expired
 from campaigns.services import campaign_identity
 from campaigns.signing import SignatureInput, signature_create
 from campaigns.webhooks.signing import webhook_secret_rotate
+from tests.dumps import dumpdata, needs_pg_dump, pg_dump
 from tests.factories import campaign_page
 from tests.pages.conftest import serve_as_home
 from tests.yourdata.conftest import link_path
@@ -171,43 +166,18 @@ def scene(page, partner, django_user_model) -> None:
 
 @pytest.mark.django_db
 def test_dumpdata_after_every_path_holds_no_plaintext_identifier_or_ip(scene):
-    out = io.StringIO()
+    dump = dumpdata()
 
-    call_command("dumpdata", stdout=out)
-
-    _assert_names_no_one(out.getvalue())
+    _assert_names_no_one(dump)
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("wagtail_tree_after_module")
-@pytest.mark.skipif(
-    connection.vendor != "postgresql" or shutil.which("pg_dump") is None,
-    reason="needs PostgreSQL and pg_dump",
-)
+@needs_pg_dump
 def test_pg_dump_after_every_path_holds_no_plaintext_identifier_or_ip(
     wagtail_tree, scene
 ):
-    db = connection.settings_dict
-    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
-
-    dump = subprocess.run(  # noqa: S603 - fixed program, arguments from settings
-        [
-            str(shutil.which("pg_dump")),
-            "--data-only",
-            "-h",
-            str(db["HOST"] or "localhost"),
-            "-p",
-            str(db["PORT"] or 5432),
-            "-U",
-            str(db["USER"]),
-            str(db["NAME"]),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=60,
-    ).stdout
+    dump = pg_dump()
 
     _assert_names_no_one(dump)

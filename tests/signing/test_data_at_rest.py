@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-import subprocess
-
 import pytest
-from django.core.management import call_command
-from django.db import connection
 
 from campaigns.models import Signature
 from campaigns.signing import SignatureInput, signature_create
+from tests.dumps import dumpdata, needs_pg_dump, pg_dump
 
 SIGNER = {
     "email": "Zuleika.Quartermaine@Example.org",
@@ -39,42 +33,17 @@ def _assert_unreadable(dump: str) -> None:
 
 def test_dumpdata_after_signing_holds_no_readable_identifier(page):
     _sign(page)
-    out = io.StringIO()
+    dump = dumpdata()
 
-    call_command("dumpdata", stdout=out)
-
-    _assert_unreadable(out.getvalue())
+    _assert_unreadable(dump)
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("wagtail_tree_after_module")
-@pytest.mark.skipif(
-    connection.vendor != "postgresql" or shutil.which("pg_dump") is None,
-    reason="needs PostgreSQL and pg_dump",
-)
+@needs_pg_dump
 def test_pg_dump_after_signing_holds_no_readable_identifier(wagtail_tree, page):
     _sign(page)
-    db = connection.settings_dict
-    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
-
-    dump = subprocess.run(  # noqa: S603 - fixed program, arguments from settings
-        [
-            str(shutil.which("pg_dump")),
-            "--data-only",
-            "-h",
-            str(db["HOST"] or "localhost"),
-            "-p",
-            str(db["PORT"] or 5432),
-            "-U",
-            str(db["USER"]),
-            str(db["NAME"]),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=60,
-    ).stdout
+    dump = pg_dump()
 
     _assert_unreadable(dump)
