@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 PORT="${PORT:-8000}"
 PARTNER_PORT="${PARTNER_PORT:-8001}"
+# Links in emails point at this server.
+export BASE_URL="${BASE_URL:-http://127.0.0.1:$PORT}"
 PYTHON="${PYTHON:-.venv/bin/python}"
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-cms.settings.dev}"
 export PYTHONUNBUFFERED=1
