@@ -166,9 +166,6 @@ class SignForm(forms.Form):
         """Return the form field name of the custom question `key`."""
         return f"q_{key}"
 
-    def visible_questions(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name.startswith("q_")]
-
     def signature_input(self, language: str) -> SignatureInput:
         """Return the cleaned form as the signing service's input."""
         data = self.cleaned_data
