@@ -20,7 +20,7 @@ from campaigns.models import CampaignPage, Partner
 from campaigns.sanitize import sanitize_html
 from campaigns.selectors import signature_count
 from campaigns.services import campaign_identity
-from campaigns.signing.service import _closed_reason
+from campaigns.signing import closed_reason
 
 STYLESHEET = "undersign_widget/embed.css"
 COLOR = re.compile(r"^#?(?P<hex>[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -116,7 +116,7 @@ def panel_context(
         "dir": text_direction(language),
         "count": signature_count(campaign),
         "letter_html": sanitize_html(expand_db_html(page.letter)),
-        "closed_reason": "" if page.is_accepting() else _closed_reason(page),
+        "closed_reason": "" if page.is_accepting() else closed_reason(page),
         "canonical_url": hosted_url(request, page, partner_key),
         "api_url": request.build_absolute_uri(
             reverse(

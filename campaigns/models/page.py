@@ -256,7 +256,7 @@ class CampaignPage(RoutablePageMixin, Page):
         """Add the count, recent signers and why signing is closed (if it is)."""
         from campaigns.selectors import recent_signers, signature_count
         from campaigns.services import campaign_identity
-        from campaigns.signing.service import _closed_reason
+        from campaigns.signing import closed_reason
 
         context = super().get_context(request, *args, **kwargs)
         campaign = campaign_identity(self)
@@ -269,7 +269,7 @@ class CampaignPage(RoutablePageMixin, Page):
                 else []
             ),
             canonical_url=request.build_absolute_uri(self.get_url(request)),
-            closed_reason="" if self.is_accepting() else _closed_reason(self),
+            closed_reason="" if self.is_accepting() else closed_reason(self),
         )
         return context
 

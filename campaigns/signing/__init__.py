@@ -6,7 +6,12 @@ from campaigns.signing.errors import (
     SignatureInvalid,
 )
 from campaigns.signing.inputs import SignatureInput
-from campaigns.signing.service import Outcome, SigningResult, signature_create
+from campaigns.signing.service import (
+    Outcome,
+    SigningResult,
+    closed_reason,
+    signature_create,
+)
 
 __all__ = [
     "CampaignNotAccepting",
@@ -15,5 +20,6 @@ __all__ = [
     "SignatureInput",
     "SignatureInvalid",
     "SigningResult",
+    "closed_reason",
     "signature_create",
 ]

@@ -45,7 +45,8 @@ class SigningResult:
     confirmation_required: bool
 
 
-def _closed_reason(page: CampaignPage) -> str:
+def closed_reason(page: CampaignPage) -> str:
+    """Return, for the signer, why `page` is not taking signatures."""
     if not page.live:
         return _("This petition is not published.")
     if page.state == CampaignPage.State.WON:
@@ -126,7 +127,7 @@ def signature_create(
     """
     # A draft or unpublished page may still be reached by a caller holding it.
     if not page.live or not page.is_accepting():
-        raise CampaignNotAccepting(_closed_reason(page))
+        raise CampaignNotAccepting(closed_reason(page))
     partner = (
         Partner.objects.filter(slug=data.partner_key).first()
         if data.partner_key
