@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 from wagtail.models import Locale, Page, Site
 
@@ -19,8 +20,11 @@ def _isolated_cache(settings) -> Iterator[None]:
     """Counts and throttles never leak between tests; counts are read fresh."""
     settings.UNDERSIGN_COUNT_STALENESS = 0
     cache.clear()
+    # A request or test that activated a language must not leak it to the next.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
