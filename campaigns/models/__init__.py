@@ -2,6 +2,7 @@
 
 from campaigns.models.access import PartnerMember, PartnerToken
 from campaigns.models.campaign import Campaign
+from campaigns.models.client_key import ClientKeySecret
 from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
 from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
@@ -13,6 +14,7 @@ __all__ = [
     "CampaignPage",
     "CampaignPartner",
     "CampaignQuestion",
+    "ClientKeySecret",
     "ConsentVersion",
     "Delivery",
     "Partner",

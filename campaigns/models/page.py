@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
@@ -58,6 +60,16 @@ THANKS_COOKIE = "undersign_thanks"
 THANKS_MAX_AGE = 600
 RECENT_SIGNERS_SHOWN = 6
 DEFAULT_RETENTION_DAYS = 365
+
+
+def validate_goal_steps(value: str) -> None:
+    """Refuse anything but rising whole numbers separated by commas."""
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not all(part.isdigit() for part in parts):
+        raise ValidationError(_("Enter whole numbers separated by commas."))
+    numbers = [int(part) for part in parts]
+    if any(a >= b for a, b in itertools.pairwise(numbers)):
+        raise ValidationError(_("Each step must be larger than the one before."))
 
 
 def default_keep_data_until() -> date:
@@ -117,6 +129,16 @@ class CampaignPage(RoutablePageMixin, Page):
     )
     goal = models.PositiveIntegerField(
         _("goal"), default=1000, help_text=_("The number of signatures aimed for.")
+    )
+    goal_steps = models.CharField(
+        _("rising goal"),
+        max_length=200,
+        blank=True,
+        validators=[validate_goal_steps],
+        help_text=_(
+            "Optional: later goals, separated by commas (e.g. 5000, 10000). When "
+            "the count reaches the goal, the next step is shown."
+        ),
     )
     opens_at = models.DateTimeField(
         _("opens at"), null=True, blank=True, help_text=_("Empty: open at once.")

@@ -52,6 +52,16 @@ class Signature(models.Model):
         FLAGGED = "flagged", _("Flagged")
         INVALIDATED = "invalidated", _("Invalidated")
 
+    class Reason(models.TextChoices):
+        """Why a signature is not `ok`; never shown to the signer."""
+
+        NONE = "", _("None")
+        THROTTLED = "throttled", _("Over a rate limit")
+        HONEYPOT = "honeypot", _("Filled the hidden field")
+        TOO_FAST = "too_fast", _("Sent faster than a person fills the form")
+        BAD_TOKEN = "bad_token", _("Missing or invalid form token")
+        MODERATOR = "moderator", _("Invalidated by a moderator")
+
     campaign = models.ForeignKey(
         "undersign_campaigns.Campaign",
         on_delete=models.PROTECT,
@@ -82,6 +92,9 @@ class Signature(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices)
     moderation = models.CharField(
         max_length=12, choices=Moderation.choices, default=Moderation.OK
+    )
+    moderation_reason = models.CharField(
+        max_length=12, choices=Reason.choices, blank=True, default=Reason.NONE
     )
     is_test = models.BooleanField(default=False)
     client_key = models.CharField(max_length=64, blank=True)
