@@ -9,6 +9,7 @@ from cryptography.fernet import Fernet
 from django.core.checks import Error, register
 
 from campaigns.conf import conf
+from campaigns.throttling.checks import defence_errors
 
 
 @register()
@@ -63,3 +64,9 @@ def check_count_staleness(**kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def check_defences(**kwargs: Any) -> list[Error]:
+    """Return errors for throttle rates or trusted proxies that would break signing."""
+    return defence_errors()

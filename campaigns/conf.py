@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from django.conf import settings
 
 
@@ -57,6 +60,83 @@ class Settings:
     def RECENT_SIGNERS(self) -> int:  # noqa: N802
         """How many recent signers the stats endpoint lists."""
         return int(getattr(settings, "UNDERSIGN_RECENT_SIGNERS", 10))
+
+    @property
+    def EXPORT_DIR(self) -> Path:  # noqa: N802
+        """Private directory of background exports; never under MEDIA_ROOT."""
+        default = Path(tempfile.gettempdir()) / "undersign-exports"
+        return Path(getattr(settings, "UNDERSIGN_EXPORT_DIR", default))
+
+    @property
+    def EXPORT_TTL_HOURS(self) -> int:  # noqa: N802
+        """Hours a background export may be downloaded before it is deleted."""
+        return int(getattr(settings, "UNDERSIGN_EXPORT_TTL_HOURS", 24))
+
+    @property
+    def EXPORT_STREAM_MAX_ROWS(self) -> int:  # noqa: N802
+        """Largest export streamed at once; larger ones run in the background."""
+        return int(getattr(settings, "UNDERSIGN_EXPORT_STREAM_MAX_ROWS", 5000))
+
+    @property
+    def PAPER_MAX_BYTES(self) -> int:  # noqa: N802
+        """Largest paper-signature CSV accepted, in bytes."""
+        return int(getattr(settings, "UNDERSIGN_PAPER_MAX_BYTES", 1_000_000))
+
+    @property
+    def PAPER_MAX_ROWS(self) -> int:  # noqa: N802
+        """Most rows one paper-signature CSV may hold."""
+        return int(getattr(settings, "UNDERSIGN_PAPER_MAX_ROWS", 5000))
+
+    @property
+    def TRUSTED_PROXY_COUNT(self) -> int:  # noqa: N802
+        """Proxies in front of the site that append to X-Forwarded-For (0: none)."""
+        return int(getattr(settings, "UNDERSIGN_TRUSTED_PROXY_COUNT", 0))
+
+    @property
+    def TRUSTED_PROXIES(self) -> list[str]:  # noqa: N802
+        """Networks (CIDR) of proxies whose X-Forwarded-For entries are believed."""
+        return list(getattr(settings, "UNDERSIGN_TRUSTED_PROXIES", []))
+
+    @property
+    def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802
+        """Signings allowed per client and per campaign, as `"N/period"` or `None`.
+
+        Keys: `client_burst`, `client_sustained`, `campaign_burst`,
+        `campaign_sustained`; a key left out keeps its default.
+        """
+        rates: dict[str, str | None] = {
+            "client_burst": "10/minute",
+            "client_sustained": "100/day",
+            "campaign_burst": "6000/minute",
+            "campaign_sustained": "200000/hour",
+        }
+        rates.update(getattr(settings, "UNDERSIGN_THROTTLE_RATES", {}))
+        return rates
+
+    @property
+    def CLIENT_KEY_DAYS(self) -> int:  # noqa: N802
+        """Days a client key (and the daily secret behind it) is kept."""
+        return int(getattr(settings, "UNDERSIGN_CLIENT_KEY_DAYS", 7))
+
+    @property
+    def HONEYPOT(self) -> bool:  # noqa: N802
+        """Whether a filled hidden trap field flags a signing."""
+        return bool(getattr(settings, "UNDERSIGN_HONEYPOT", True))
+
+    @property
+    def MIN_FILL_SECONDS(self) -> float:  # noqa: N802
+        """Fewer seconds between showing a form and signing flag it (0: off)."""
+        return float(getattr(settings, "UNDERSIGN_MIN_FILL_SECONDS", 3))
+
+    @property
+    def FORM_TOKEN_MAX_AGE(self) -> int:  # noqa: N802
+        """Seconds a form token stays valid."""
+        return int(getattr(settings, "UNDERSIGN_FORM_TOKEN_MAX_AGE", 24 * 60 * 60))
+
+    @property
+    def FORM_TOKEN_REQUIRED(self) -> bool:  # noqa: N802
+        """Whether a signing without a form token is flagged (else it is accepted)."""
+        return bool(getattr(settings, "UNDERSIGN_FORM_TOKEN_REQUIRED", False))
 
 
 conf = Settings()

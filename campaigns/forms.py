@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage, CampaignQuestion, Partner
 from campaigns.models.page import FieldRule
+from campaigns.services import campaign_identity
 from campaigns.signing import (
     SignatureInput,
     SignatureInvalid,
@@ -23,6 +24,12 @@ from campaigns.signing import (
 )
 from campaigns.signing.consents import offered_consents
 from campaigns.signing.inputs import MAX_LENGTHS, MULTILINE, SOURCE_KEYS
+from campaigns.signing.screening import (
+    FORM_STAMP_FIELD,
+    HONEYPOT_FIELD,
+    bot_reason,
+    issue_form_token,
+)
 
 LABELS = {
     "first_name": _("First name"),
@@ -118,16 +125,19 @@ class SignForm(forms.Form):
 
     Fields follow the page's rules (off, optional, required) and questions; the
     consents are exactly those `offered_consents` gives. Django-level checks are
-    kept to types; `sign()` leaves every rule to the signing service.
+    kept to types; `sign()` leaves every rule to the signing service. An unbound
+    form carries a fresh form token unless `form_token=False` (a cached render).
     """
 
     template_name = "undersign/form.html"
+    honeypot_name = HONEYPOT_FIELD
 
     def __init__(
         self,
         *args: Any,
         page: CampaignPage,
         partner: Partner | None = None,
+        form_token: bool = True,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("auto_id", "sign-%s")
@@ -160,6 +170,19 @@ class SignForm(forms.Form):
         )
         for key in ATTRIBUTION_KEYS:
             self.fields[key] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self.fields[FORM_STAMP_FIELD] = forms.CharField(
+            required=False, widget=forms.HiddenInput
+        )
+        if form_token and not self.is_bound:
+            self.fields[FORM_STAMP_FIELD].initial = issue_form_token(
+                campaign_identity(page).public_key
+            )
+        # The trap: kept off-screen and out of reach by the template.
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
 
     @staticmethod
     def question_field_name(key: str) -> str:
@@ -198,11 +221,17 @@ class SignForm(forms.Form):
         """
         if not self.is_valid():
             return None
+        suspicion = bot_reason(
+            public_key=campaign_identity(self.page).public_key,
+            token=self.cleaned_data[FORM_STAMP_FIELD],
+            honeypot=self.cleaned_data[HONEYPOT_FIELD],
+        )
         try:
             return signature_create(
                 page=self.page,
                 data=self.signature_input(language),
                 client_key=client_key,
+                suspicion=suspicion,
             )
         except SignatureInvalid as invalid:
             for key, messages in invalid.errors.items():

@@ -8,8 +8,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from campaigns.conf import conf
+from campaigns.exports.background import exports_cleanup
 from campaigns.models import Signature
 from campaigns.retention import anonymize_expired
+from campaigns.throttling import forget_client_keys
 
 
 def expire_unconfirmed() -> int:
@@ -27,4 +29,6 @@ def expire_unconfirmed() -> int:
 JOBS: dict[str, Callable[[], int]] = {
     "expire_unconfirmed": expire_unconfirmed,
     "retention": anonymize_expired,
+    "forget_client_keys": forget_client_keys,
+    "expired_exports": exports_cleanup,
 }

@@ -47,6 +47,8 @@ class EmbedFragmentView(CachedReadMixin, PublicView):
                 initial={"partner": partner_key},
                 page=page,
                 partner=find_partner(partner_key),
+                # Cached for every visitor: the script fetches its own token.
+                form_token=False,
             )
             context = panel_context(
                 request._request,
@@ -66,7 +68,7 @@ class EmbedFragmentView(CachedReadMixin, PublicView):
                     "html": html,
                     "stylesheet": context["stylesheet"],
                     "count": context["count"],
-                    "goal": page.goal,
+                    "goal": context["goal"],
                     "language": context["language"],
                     "dir": context["dir"],
                 }

@@ -1,32 +1,27 @@
 """The embed form's defences in place of the CSRF cookie.
 
 Inside a cross-site iframe the browser never sends Django's SameSite=Lax CSRF
-cookie, so the no-JS form carries a signed, expiring token bound to the campaign,
-and the POST must come from a document of this site (our own iframe).
+cookie, so the no-JS form must carry a genuine, unexpired form token for its
+campaign (the same token that times the form against bots), and the POST must
+come from a document of this site (our own iframe).
 """
 
 from __future__ import annotations
 
-from django.core import signing
 from django.http import HttpRequest
 
+from campaigns.signing.screening import form_token_issued, issue_form_token
 from widget.http import origin_of, own_origin
-
-SALT = "undersign_widget.embed_form"
-MAX_AGE = 24 * 60 * 60
 
 
 def form_token(public_key: str) -> str:
-    """Return a token for one campaign's embed form, valid for a day."""
-    return signing.dumps(public_key, salt=SALT)
+    """Return a form token for one campaign's embed form, rendered now."""
+    return issue_form_token(public_key)
 
 
 def form_token_valid(token: str, public_key: str) -> bool:
-    """Return `True` if `token` was made for `public_key` less than a day ago."""
-    try:
-        return signing.loads(token, salt=SALT, max_age=MAX_AGE) == public_key
-    except signing.BadSignature:
-        return False
+    """Return `True` if `token` is genuine, unexpired and for `public_key`."""
+    return form_token_issued(token, public_key) is not None
 
 
 def posted_from_here(request: HttpRequest) -> bool:

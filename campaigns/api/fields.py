@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -27,3 +29,12 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+@extend_schema_field(OpenApiTypes.EMAIL)
+class StrictEmailTextField(StrictCharField):
+    """A `StrictCharField` documented as an email address.
+
+    The signing service validates the address, in the signer's language; the
+    schema says what is expected so clients (and fuzzers) send one.
+    """

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from campaigns.api.fields import StrictCharField
+from campaigns.api.fields import StrictCharField, StrictEmailTextField
 from campaigns.signing import SignatureInput
+
+# Read by the view or screening, not part of what the signer submits.
+NOT_SIGNED = {"language", "form_token", "website"}
 
 
 class SourceSerializer(serializers.Serializer):
@@ -22,7 +25,7 @@ class SourceSerializer(serializers.Serializer):
 
 
 class SignatureInSerializer(serializers.Serializer):
-    email = StrictCharField()
+    email = StrictEmailTextField()
     first_name = StrictCharField(required=False)
     last_name = StrictCharField(required=False)
     postal_code = StrictCharField(required=False)
@@ -48,6 +51,20 @@ class SignatureInSerializer(serializers.Serializer):
         max_length=64,
         help_text=_("Made by the client; a retry with the same key signs once."),
     )
+    form_token = StrictCharField(
+        required=False,
+        max_length=200,
+        help_text=_(
+            "From `GET /api/v1/campaigns/{key}/form-token/`, fetched when the form "
+            "is shown. A signing sent too soon after, or with a forged or expired "
+            "token, is accepted but not counted."
+        ),
+    )
+    website = StrictCharField(
+        required=False,
+        max_length=200,
+        help_text=_("A hidden trap for bots: leave it out or empty."),
+    )
 
     def to_signature_input(self, language: str) -> SignatureInput:
         """Return the validated body as the signing service's input."""
@@ -58,5 +75,5 @@ class SignatureInSerializer(serializers.Serializer):
             idempotency_key=data.pop("idempotency_key", "") or None,
             source=dict(data.pop("source", {})),
             language=language,
-            **{key: value for key, value in data.items() if key != "language"},
+            **{key: value for key, value in data.items() if key not in NOT_SIGNED},
         )

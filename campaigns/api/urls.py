@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
 from campaigns.api.views.partner import PartnerSignatureListView
-from campaigns.api.views.signing import SignatureCreateView
+from campaigns.api.views.signing import FormTokenView, SignatureCreateView
 from campaigns.api.views.stats import CampaignStatsView
 
 app_name = "undersign_api"
@@ -19,6 +19,11 @@ urlpatterns = [
         "campaigns/<str:key>/signatures/",
         SignatureCreateView.as_view(),
         name="signature-create",
+    ),
+    path(
+        "campaigns/<str:key>/form-token/",
+        FormTokenView.as_view(),
+        name="form-token",
     ),
     path(
         "campaigns/<str:key>/stats/", CampaignStatsView.as_view(), name="campaign-stats"

@@ -88,8 +88,10 @@ def clean_text(value: object, max_length: int, *, multiline: bool = False) -> st
     return value
 
 
-def _clean_email(value: object) -> str:
+def _clean_email(value: object, required: bool) -> str:
     email = clean_text(value, 254)
+    if not email and not required:
+        return ""
     if not email:
         raise ValidationError(_("Enter your email address."))
     EmailValidator(message=_("Enter a valid email address."))(email)
@@ -177,13 +179,20 @@ def _language(page: CampaignPage, language: str) -> str:
 
 
 def clean_signature(
-    page: CampaignPage, data: SignatureInput, offered: Collection[str]
+    page: CampaignPage,
+    data: SignatureInput,
+    offered: Collection[str],
+    *,
+    email_required: bool = True,
 ) -> CleanSignature:
-    """Return the signing validated against `page`'s form, else `SignatureInvalid`."""
+    """Return the signing validated against `page`'s form, else `SignatureInvalid`.
+
+    Only a signature collected on paper may lack an email (`email_required=False`).
+    """
     errors: dict[str, list[str]] = {}
     email = ""
     try:
-        email = _clean_email(data.email)
+        email = _clean_email(data.email, email_required)
     except ValidationError as error:
         errors["email"] = list(error.messages)
     fields: dict[str, str] = {}

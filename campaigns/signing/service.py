@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from campaigns.crypto import keyed_hash
 from campaigns.deliveries.outbox import queue_repeat, queue_signed
@@ -29,6 +30,7 @@ from campaigns.signing.consents import (
 )
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
+from campaigns.throttling import over_limit
 
 
 class Outcome(enum.Enum):
@@ -116,14 +118,22 @@ def _consent_versions(
     ]
 
 
+# Error reports must not show the signer, whichever filter a site uses.
+@sensitive_variables()
 def signature_create(
-    *, page: CampaignPage, data: SignatureInput, client_key: str = ""
+    *,
+    page: CampaignPage,
+    data: SignatureInput,
+    client_key: str = "",
+    suspicion: str = "",
 ) -> SigningResult:
     """Sign `page`'s campaign; return the same result for a new and a repeat signer.
 
     Raises `CampaignNotAccepting`, `SignatureInvalid` or `IdempotencyConflict`, and
     then has changed nothing. The database's unique constraints decide duplicates,
-    so concurrent submissions of one address store exactly one signature.
+    so concurrent submissions of one address store exactly one signature. A
+    signing over a rate limit or with a `suspicion` (a `Signature.Reason`) is
+    stored flagged and sends nothing, yet returns the very same result.
     """
     # A draft or unpublished page may still be reached by a caller holding it.
     if not page.live or not page.is_accepting():
@@ -149,7 +159,20 @@ def signature_create(
     signature.client_key = client_key
     signature.idempotency_key = data.idempotency_key or ""
     signature.request_digest = digest
-    versions = _consent_versions(page, offered, clean)
+    # Counted after validation and replays: a retry or a typo costs no budget.
+    throttled = over_limit(campaign.pk, client_key)
+    if suspicion or throttled:
+        signature.moderation = Signature.Moderation.FLAGGED
+        signature.moderation_reason = suspicion or Signature.Reason.THROTTLED
+    if not _store(page, signature, _consent_versions(page, offered, clean)):
+        return _after_conflict(page, signature, digest)
+    return SigningResult(Outcome.NEW, page.double_opt_in)
+
+
+def _store(
+    page: CampaignPage, signature: Signature, versions: list[ConsentVersion]
+) -> bool:
+    """Save `signature` with its consents and deliveries; `False` if it conflicts."""
     try:
         with transaction.atomic():
             signature.save()
@@ -157,10 +180,13 @@ def signature_create(
                 SignatureConsent(signature=signature, version=version)
                 for version in versions
             )
-            queue_signed(signature, page)
+            if not signature.moderation_reason:
+                # A flagged signing mails no one and reaches no partner: the
+                # address may be a stranger's, typed in by a bot.
+                queue_signed(signature, page)
     except IntegrityError:
-        return _after_conflict(page, signature, digest)
-    return SigningResult(Outcome.NEW, page.double_opt_in)
+        return False
+    return True
 
 
 def _after_conflict(
@@ -175,6 +201,6 @@ def _after_conflict(
     existing = Signature.objects.filter(
         campaign=signature.campaign, email_index=signature.email_index
     ).first()
-    if existing is not None:
+    if existing is not None and not signature.moderation_reason:
         queue_repeat(existing)
     return SigningResult(Outcome.DUPLICATE, page.double_opt_in)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.views.generic import TemplateView
+
+from campaigns.conf import conf
 
 
 class PrivacyView(TemplateView):
     """Render the promises; `docs/privacy.md` names the test keeping each."""
 
     template_name = "undersign/privacy.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["client_key_days"] = conf.CLIENT_KEY_DAYS
+        return context

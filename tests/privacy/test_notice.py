@@ -54,3 +54,11 @@ def test_privacy_page_states_the_promises(client, db):
     html = response.content.decode()
     assert "encrypted" in html
     assert "IP address" in html
+
+
+def test_privacy_page_states_how_long_the_client_key_lasts(client, db, settings):
+    settings.UNDERSIGN_CLIENT_KEY_DAYS = 5
+
+    html = client.get("/privacy/").content.decode()
+
+    assert "at most 5 days" in html

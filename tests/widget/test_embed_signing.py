@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.core import signing
 
 from campaigns.models import Signature
+from campaigns.signing.screening import SALT
 from tests.factories import campaign_page
-from widget.tokens import SALT, form_token
+from widget.tokens import form_token
 
 EMBED = "/embed/stop-the-detentions/"
 VIA_PARTNER = EMBED + "?partner=make-the-road&lang=en"

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaigns.api.language import supported
@@ -26,9 +27,10 @@ from campaigns.selectors import campaign_page_for_key
 from campaigns.services import campaign_identity
 from campaigns.signing import CampaignNotAccepting
 from campaigns.templatetags.undersign import LanguageLink
+from campaigns.throttling import request_client_key
 from widget.http import not_found, origin_of
 from widget.panel import find_partner, panel_context, theme_style
-from widget.tokens import form_token, form_token_valid, posted_from_here
+from widget.tokens import form_token_valid, posted_from_here
 
 # What the iframe's own links keep from its URL: who, in which language, how.
 KEPT_PARAMS = ("partner", "lang", "color", "radius")
@@ -113,7 +115,6 @@ def _render(
         partner_key=embed.partner_key,
         form=form,
         action_url=_url(request, "undersign_widget:embed", embed),
-        form_token=form_token(embed.public_key),
         signed=signed,
         isolated=True,
         theme_style=theme_style(
@@ -139,6 +140,7 @@ def _initial(request: HttpRequest, embed: Embed) -> dict[str, str]:
 @csrf_exempt  # guarded by form_token_valid and posted_from_here instead
 @xframe_options_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@sensitive_post_parameters()
 def embed_page(request: HttpRequest, key: str) -> HttpResponse:
     """GET: the panel with an empty form. POST: sign, then redirect to thanks."""
     embed = _embed(request, key)
@@ -158,7 +160,7 @@ def embed_page(request: HttpRequest, key: str) -> HttpResponse:
         data["partner"] = embed.partner_key  # the frame's partner, whatever was posted
         form = SignForm(data, page=embed.page, partner=partner)
         try:
-            if form.sign(embed.language) is not None:
+            if form.sign(embed.language, request_client_key(request)) is not None:
                 return HttpResponseRedirect(
                     _url(request, "undersign_widget:embed-thanks", embed)
                 )

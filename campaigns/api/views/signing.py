@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import translation
+from django.views.decorators.debug import sensitive_variables
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -23,11 +26,13 @@ from campaigns.api.errors import (
 )
 from campaigns.api.inputs import SignatureInSerializer
 from campaigns.api.language import supported
-from campaigns.api.outputs import SignatureReceivedSerializer
+from campaigns.api.outputs import FormTokenSerializer, SignatureReceivedSerializer
 from campaigns.api.parsers import BoundedJSONParser, reject_oversized
 from campaigns.api.reads import public_page
 from campaigns.api.views.base import PublicView
+from campaigns.conf import conf
 from campaigns.models import CampaignPage
+from campaigns.services import campaign_identity
 from campaigns.signing import (
     CampaignNotAccepting,
     IdempotencyConflict,
@@ -36,14 +41,31 @@ from campaigns.signing import (
     SigningResult,
     signature_create,
 )
+from campaigns.signing.screening import bot_reason, issue_form_token
+from campaigns.throttling import request_client_key
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
-def _sign(page: CampaignPage, data: SignatureInput) -> SigningResult:
+def _screening(
+    request: Request, page: CampaignPage, validated: dict[str, Any]
+) -> dict[str, str]:
+    """Return the client key and the bot suspicion `signature_create` takes."""
+    return {
+        "client_key": request_client_key(request._request),
+        "suspicion": bot_reason(
+            public_key=campaign_identity(page).public_key,
+            token=validated.get("form_token", ""),
+            honeypot=validated.get("website", ""),
+        ),
+    }
+
+
+@sensitive_variables()
+def _sign(page: CampaignPage, data: SignatureInput, **screening: str) -> SigningResult:
     """Call the one signing path, turning its refusals into API errors."""
     try:
-        return signature_create(page=page, data=data)
+        return signature_create(page=page, data=data, **screening)
     except SignatureInvalid as error:
         raise ValidationError(error.errors) from None
     except CampaignNotAccepting as error:
@@ -59,6 +81,7 @@ def _problem(description: str) -> OpenApiResponse:
 class SignatureCreateView(PublicView):
     parser_classes = [BoundedJSONParser]
 
+    @sensitive_variables()
     def _body(self, request: Request) -> object:
         """Return the parsed JSON body, with the idempotency header folded in."""
         reject_oversized(request)
@@ -78,7 +101,8 @@ class SignatureCreateView(PublicView):
         summary="Sign a campaign",
         description=(
             "Accepts only `application/json`. Every accepted signing gets the same "
-            "reply, whether the signer is new, signed before, or retried."
+            "reply, whether the signer is new, signed before, or retried, and "
+            "whether or not it was held back (rate limits, bot checks) uncounted."
         ),
         parameters=[
             schema.KEY,
@@ -109,6 +133,7 @@ class SignatureCreateView(PublicView):
             422: _problem("The idempotency key was used for another signing."),
         },
     )
+    @sensitive_variables()
     def post(self, request: Request, key: str) -> Response:
         body = self._body(request)
         asked = body.get("language") if isinstance(body, dict) else None
@@ -118,7 +143,11 @@ class SignatureCreateView(PublicView):
             serializer = SignatureInSerializer(data=body)
             serializer.is_valid(raise_exception=True)
             page = public_page(key, language)
-            result = _sign(page, serializer.to_signature_input(language))
+            result = _sign(
+                page,
+                serializer.to_signature_input(language),
+                **_screening(request, page, serializer.validated_data),
+            )
         reply = {
             "status": "received",
             "confirmation_required": result.confirmation_required,
@@ -126,3 +155,27 @@ class SignatureCreateView(PublicView):
         return Response(
             SignatureReceivedSerializer(reply).data, status=status.HTTP_202_ACCEPTED
         )
+
+
+class FormTokenView(PublicView):
+    @extend_schema(
+        operation_id="form_token_retrieve",
+        summary="Get a form token",
+        description=(
+            "A fresh token for a sign form, never cached. Fetch it when the form is "
+            "shown and send it as `form_token` when signing: it proves the form was "
+            "shown a person's time ago."
+        ),
+        parameters=[schema.KEY],
+        responses={200: FormTokenSerializer, 404: schema.NOT_FOUND},
+    )
+    def get(self, request: Request, key: str) -> Response:
+        page = public_page(key, translation.get_language())
+        reply = {
+            "form_token": issue_form_token(campaign_identity(page).public_key),
+            "expires_in": conf.FORM_TOKEN_MAX_AGE,
+        }
+        response = Response(FormTokenSerializer(reply).data)
+        # Each token records its own moment; a shared copy would misdate it.
+        response["Cache-Control"] = "no-store"
+        return response

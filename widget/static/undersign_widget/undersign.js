@@ -14,6 +14,8 @@
   const SOURCE_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
   const LANGS = ["en", "es", "zh-hans", "zh-hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl"];
   const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  // Well inside the form token's lifetime, so a form left open for hours still signs.
+  const TOKEN_RENEW_MS = 6 * 60 * 60 * 1000;
   const THEME = {
     color: [/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "--us-primary"],
     radius: [/^\d{1,2}(?:\.\d{1,2})?(?:px|rem|em)?$/, "--us-radius"],
@@ -94,6 +96,21 @@
     let busy = false;
     let lastBody = "";
     let key = "";
+    // When the form was shown, signed by the server; the inline fragment is cached
+    // for everyone, so there the token is fetched as the form appears.
+    const tokenInput = form.querySelector('input[name="form_token"]');
+    let token = tokenInput ? tokenInput.value : "";
+    const renewToken = async () => {
+      try {
+        const res = await fetch(`${msg.api}form-token/`, { credentials: "omit" });
+        if (!res.ok) throw new Error(`status ${res.status}`);
+        token = (await res.json()).form_token || token;
+      } catch (error) {
+        console.warn(LOG, "could not get a form token:", error.message);
+      }
+    };
+    if (!token) renewToken();
+    setInterval(renewToken, TOKEN_RENEW_MS);
 
     const say = (text, isError = false) => {
       if (!status) return;
@@ -218,12 +235,15 @@
           if (value) body.source[name] = value;
         } else if (name === "partner") {
           body.partner = value || body.partner;
+        } else if (name === "website") {
+          if (value) body.website = value; // the bot trap: people leave it empty
         } else if (FIELDS.includes(name)) {
           body[name] = value;
         }
       }
       Object.assign(body.source, source);
       body.language = msg.lang || "";
+      if (token) body.form_token = token;
       return body;
     };
 
@@ -358,11 +378,23 @@ iframe{display:block!important;width:100%!important;border:0!important;min-heigh
 visibility:visible!important;opacity:1!important}
 .us-fallback{font:inherit;padding:1em}`;
 
+  // A constructed stylesheet is not inline style to the host page's CSP, so a
+  // partner with a strict style-src still gets the frame laid out.
+  function adoptStyles(root) {
+    if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(SHADOW_CSS);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      root.append(el(document, "style", {}, SHADOW_CSS));
+    }
+  }
+
   class UndersignPetition extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: "open" });
-      root.append(el(document, "style", {}, SHADOW_CSS));
+      adoptStyles(root);
       const campaign = (this.getAttribute("campaign") || "").trim();
       if (!campaign) {
         console.error(LOG, "the campaign attribute is missing");
