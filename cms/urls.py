@@ -6,8 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from cms.twofactor import urls as twofactor_urls
 
 urlpatterns = [
+    # Before the admin's own URLs, under its prefix: the admin's CSP and the
+    # two-factor middleware treat them as admin pages.
+    path("admin/2fa/", include(twofactor_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

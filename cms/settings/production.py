@@ -30,13 +30,28 @@ if _missing:
         + ". See README.md, 'Running in production'."
     )
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy's header that says a request came in over https, as `HEADER=value`
+# (Django's META name); empty when no proxy sits in front, where trusting the
+# header would let any client claim https.
+_proxy_ssl = env.str("SECURE_PROXY_SSL_HEADER", default="HTTP_X_FORWARDED_PROTO=https")
+if _proxy_ssl and "=" not in _proxy_ssl:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER must look like HTTP_X_FORWARDED_PROTO=https."
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl.split("=", 1)) if _proxy_ssl else None
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Asking browsers to preload HSTS binds the whole domain for months and is
+    # an operator's choice (SECURE_HSTS_PRELOAD=true), not a default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+UNDERSIGN_ADMIN_REQUIRE_2FA = env.bool("UNDERSIGN_ADMIN_REQUIRE_2FA", default=True)
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
 )

@@ -79,10 +79,12 @@ class PartnerSite:
     def origin(self, host: str = "partner.test") -> str:
         return f"http://{host}:{self.port}"
 
-    def page(self, name: str, body: str, host: str = "partner.test") -> str:
-        """Write an HTML page and return its URL on `host`."""
+    def page(
+        self, name: str, body: str, host: str = "partner.test", head: str = ""
+    ) -> str:
+        """Write an HTML page (with `head` markup) and return its URL on `host`."""
         (self.root / name).write_text(
-            f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8">{head}'
             f"<title>{name}</title></head><body>{body}</body></html>",
             encoding="utf-8",
         )
@@ -161,10 +163,15 @@ class HostPages:
         )
 
     def page(
-        self, name: str, body: str, host: str = "partner.test", query: str = ""
+        self,
+        name: str,
+        body: str,
+        host: str = "partner.test",
+        query: str = "",
+        head: str = "",
     ) -> str:
         """Write a page whose body is `body` and return its URL (plus `query`)."""
-        return self.partner_site.page(name, body, host) + query
+        return self.partner_site.page(name, body, host, head) + query
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def test_embed_page_pairs_the_color_parameter_with_readable_text(client, hosted)
         "/embed/stop-the-detentions/", {"color": "ffd166", "lang": "en"}
     ).content.decode()
 
-    assert 'style="--us-primary:#ffd166;--us-on-primary:#111111"' in html
+    assert "{ --us-primary:#ffd166;--us-on-primary:#111111 }" in html
 
 
 def test_an_invalid_color_parameter_leaves_the_default_theme(client, hosted):

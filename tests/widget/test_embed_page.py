@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cms.headers import parse_policy
 from tests.factories import PartnerFactory, campaign_page, link_partner
 
 EMBED = "/embed/stop-the-detentions/"
@@ -60,10 +61,12 @@ def test_frame_ancestors_lists_exactly_the_partner_origins(client, hosted):
 
     response = client.get(EMBED)
 
-    assert response["Content-Security-Policy"] == (
-        "frame-ancestors http://localhost:8001 https://one.example "
-        "https://www.one.example 'self'"
-    )
+    assert parse_policy(response["Content-Security-Policy"])["frame-ancestors"] == [
+        "http://localhost:8001",
+        "https://one.example",
+        "https://www.one.example",
+        "'self'",
+    ]
     assert "X-Frame-Options" not in response.headers
 
 
@@ -71,9 +74,10 @@ def test_a_malformed_origin_cannot_add_csp_directives(client, hosted):
     bad = "https://ok.example\nhttps://x.example; script-src *\njavascript:alert(1)"
     link_partner(hosted, PartnerFactory(slug="bad", allowed_origins=bad))
 
-    policy = client.get(EMBED)["Content-Security-Policy"]
+    policy = parse_policy(client.get(EMBED)["Content-Security-Policy"])
 
-    assert policy == "frame-ancestors https://ok.example 'self'"
+    assert policy["frame-ancestors"] == ["https://ok.example", "'self'"]
+    assert policy["script-src"] == ["'self'"]
 
 
 def test_a_campaign_open_to_every_site_may_be_framed_anywhere(client, db):
@@ -81,7 +85,8 @@ def test_a_campaign_open_to_every_site_may_be_framed_anywhere(client, db):
 
     response = client.get(f"/embed/{page.slug}/")
 
-    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    policy = parse_policy(response["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["*"]
 
 
 def test_every_other_view_still_refuses_to_be_framed(client, hosted):
@@ -115,10 +120,10 @@ def test_a_valid_theme_is_applied_and_anything_else_ignored(client, hosted):
         EMBED, {"color": "red;background:url(//evil)", "radius": "4px;x:y"}
     ).content.decode()
 
-    assert 'style="--us-primary:#00aa77;--us-on-primary:#111111;--us-radius:12px"' in (
+    assert "{ --us-primary:#00aa77;--us-on-primary:#111111;--us-radius:12px }" in (
         themed
     )
-    assert not re.search(r'data-undersign-panel[^>]*style="', hostile)
+    assert "<style" not in hostile
     assert not re.search(r'style="[^"]*evil', hostile)
 
 
