@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
+from campaigns.exports.safe_csv import csv_lines as safe_csv_lines
 from campaigns.models import Signature
 from campaigns.partners.records import identifier
 from campaigns.partners.selectors import campaign_titles
@@ -27,25 +26,12 @@ HEADER = [
     "consent_version",
     "consent_text",
 ]
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralize(value: object) -> str:
-    """Return `value` as text a spreadsheet will show, never evaluate."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _row(signature: Signature, title: str) -> list[str]:
+def _row(signature: Signature, title: str) -> list[object]:
     identity = signature.identity
     consent = signature.partner_consents[0].version  # type: ignore[attr-defined]
-    cells: list[object] = [
+    return [
         identifier(signature),
         title,
         identity.first_name if identity else "",
@@ -60,27 +46,14 @@ def _row(signature: Signature, title: str) -> list[str]:
         consent.pk,
         consent.text,
     ]
-    return [neutralize(cell) for cell in cells]
 
 
 def csv_lines(signatures: QuerySet[Signature], batch: int = 500) -> Iterator[str]:
     """Yield the CSV's lines, reading the signatures `batch` at a time."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(HEADER)
-    titles: dict[int, str] = {}
-    chunk: list[Signature] = []
-    for signature in signatures.order_by("-created_at", "-id").iterator(batch):
-        chunk.append(signature)
-        if len(chunk) == batch:
-            yield from _write(writer, chunk, titles)
-            chunk = []
-    yield from _write(writer, chunk, titles)
-
-
-def _write(
-    writer: Any, chunk: Iterable[Signature], titles: dict[int, str]
-) -> Iterator[str]:
-    missing = {s.campaign_id for s in chunk} - set(titles)
-    titles.update(campaign_titles(missing))
-    for signature in chunk:
-        yield writer.writerow(_row(signature, titles.get(signature.campaign_id, "")))
+    ids = signatures.order_by().values_list("campaign_id", flat=True).distinct()
+    titles = campaign_titles(set(ids))
+    rows = (
+        _row(signature, titles.get(signature.campaign_id, ""))
+        for signature in signatures.order_by("-created_at", "-id").iterator(batch)
+    )
+    return safe_csv_lines(HEADER, rows)

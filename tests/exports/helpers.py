@@ -1,0 +1,29 @@
+"""Reading export responses back as CSV records."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponseBase
+from django.test import Client
+from django.urls import reverse
+
+
+def start_url(**params: object) -> str:
+    query = "&".join(f"{name}={value}" for name, value in params.items())
+    return reverse("undersign_exports:start") + (f"?{query}" if query else "")
+
+
+def records(response: HttpResponseBase) -> list[dict[str, str]]:
+    """Return the CSV rows of a streamed or file response as dicts by column."""
+    body = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def export(client: Client, **params: object) -> list[dict[str, str]]:
+    response = client.get(start_url(**params))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "no-store" in response["Cache-Control"]
+    return records(response)
