@@ -1,0 +1,1 @@
+"""The organizers' campaign dashboard: counts, chart, partners, closing the loop."""

@@ -1,0 +1,33 @@
+"""The admin home's panel: the user's campaigns, their counts and goal progress."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wagtail.admin.ui.components import Component
+
+from campaigns.dashboard.access import dashboard_campaigns
+from campaigns.dashboard.selectors import campaign_summaries
+
+CAMPAIGNS_SHOWN = 10
+
+
+class CampaignsPanel(Component):
+    """Lists the campaigns whose dashboard the user may see; nothing if none."""
+
+    name = "undersign_campaigns"
+    template_name = "undersign/admin/dashboard/home_panel.html"
+    order = 90
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    def get_context_data(
+        self, parent_context: Mapping[str, Any] | None = None
+    ) -> Mapping[str, Any]:
+        campaigns = dashboard_campaigns(self.user)
+        return {
+            "summaries": campaign_summaries(campaigns, CAMPAIGNS_SHOWN),
+            "more": campaigns.count() > CAMPAIGNS_SHOWN,
+        }

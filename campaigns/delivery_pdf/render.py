@@ -1,0 +1,47 @@
+"""Render the delivery PDF from an HTML template with WeasyPrint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.rich_text import expand_db_html
+
+from campaigns.delivery_pdf.selectors import postal_code_counts
+from campaigns.models import Campaign, CampaignPage
+from campaigns.sanitize import sanitize_html
+from campaigns.selectors import signature_count
+
+TEMPLATE = "undersign/admin/pdf/delivery.html"
+
+
+def delivery_pdf(
+    *, page: CampaignPage, campaign: Campaign, names: Iterable[str] | None = None
+) -> bytes:
+    """Return the petition as a PDF in `page`'s language: letter, demands, total,
+    counts by postal code, and `names` only if given.
+    """
+    with translation.override(page.locale.language_code):
+        html = render_to_string(
+            TEMPLATE,
+            {
+                "page": page,
+                "letter": sanitize_html(expand_db_html(page.letter)),
+                "demands": [str(block.value) for block in page.demands],
+                "total": signature_count(campaign),
+                "postal_codes": postal_code_counts(campaign),
+                "names": names,
+                "date": timezone.localdate(timezone=timezone.get_default_timezone()),
+                "rtl": translation.get_language_bidi(),
+            },
+        )
+    # Imported here: WeasyPrint parses its stylesheets on import, which every web
+    # process and command would otherwise pay at start-up.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    # Nothing is fetched: images in the letter stay out rather than have the
+    # server request addresses an editor typed.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()
