@@ -1,21 +1,86 @@
-"""The campaign editor's tabs, following the organizer's work."""
+"""The campaign editor's tabs, following the organizer's work.
+
+Extension point: other apps add tabs to the editor without `campaigns` importing
+them. Register a function under the Wagtail hook `EDITOR_PANELS_HOOK`
+(`undersign_campaign_editor_panels`) that returns a `Panel`, usually an
+`ObjectList` with a heading; it is appended after the built-in tabs, in hook order,
+when Wagtail first builds the editor.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
+    PublishingPanel,
     TabbedInterface,
     TitleFieldPanel,
 )
 from wagtail.models import Page
 
+EDITOR_PANELS_HOOK = "undersign_campaign_editor_panels"
+
+
+def contributed_panels() -> list[Panel]:
+    """Return the panels other apps registered under `EDITOR_PANELS_HOOK`."""
+    return [contribute() for contribute in hooks.get_hooks(EDITOR_PANELS_HOOK)]
+
+
+class CampaignEditorTabs(TabbedInterface):
+    """The editor's tabs plus those contributed through `EDITOR_PANELS_HOOK`."""
+
+    children: list[Panel]
+
+    def on_model_bound(self) -> None:
+        # Hooks are read at bind time (the first request), when every app's
+        # wagtail_hooks can be imported; the model module cannot import them.
+        self.children = [*self.children, *contributed_panels()]
+        super().on_model_bound()
+
+
+class ConsentTextsPanel(Panel):
+    """Read-only: the exact consent texts as last saved, and the versions recorded."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "undersign/admin/panels/consent_texts.html"
+
+        def get_context_data(
+            self, parent_context: dict[str, Any] | None = None
+        ) -> dict[str, Any]:
+            from campaigns.selectors import consent_texts, recorded_consent_versions
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["texts"] = consent_texts(page)
+            context["recorded"] = (
+                recorded_consent_versions(page) if page.pk is not None else []
+            )
+            return context
+
+
+class SchedulePanel(PublishingPanel):
+    """Wagtail's scheduled publishing, with help text on both times."""
+
+    def on_model_bound(self) -> None:
+        super().on_model_bound()
+        help_texts = {
+            "go_live_at": _("Optional: the page is published at this time."),
+            "expire_at": _("Optional: the page is unpublished at this time."),
+        }
+        for child in self.children:
+            child.help_text = help_texts.get(child.field_name, child.help_text)
+
 
 def campaign_edit_handler() -> TabbedInterface:
+    """Return the campaign editor: content, form, partners, sharing, settings."""
     content = [
         TitleFieldPanel("title"),
         FieldPanel("kicker"),
@@ -41,7 +106,10 @@ def campaign_edit_handler() -> TabbedInterface:
             heading=_("Fields (email is always asked)"),
         ),
         InlinePanel("questions", heading=_("Custom questions"), label=_("Question")),
-        FieldPanel("organizer_consent_label"),
+        MultiFieldPanel(
+            [FieldPanel("organizer_consent_label"), ConsentTextsPanel()],
+            heading=_("Consents"),
+        ),
     ]
     partners = [
         InlinePanel("campaign_partners", heading=_("Partners"), label=_("Partner")),
@@ -54,7 +122,7 @@ def campaign_edit_handler() -> TabbedInterface:
         FieldPanel("redirect_url"),
     ]
     settings = [
-        FieldPanel("goal"),
+        FieldRowPanel([FieldPanel("goal"), FieldPanel("goal_steps")]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("state"),
         FieldPanel("outcome_note"),
@@ -63,7 +131,16 @@ def campaign_edit_handler() -> TabbedInterface:
         FieldPanel("keep_data_until"),
         FieldPanel("names_to_target"),
     ]
-    return TabbedInterface(
+    # Wagtail's own settings panels, its publishing panel swapped for ours.
+    publishing = [
+        SchedulePanel(),
+        *(
+            panel
+            for panel in Page.settings_panels
+            if getattr(panel, "path", "") != "wagtail.admin.panels.PublishingPanel"
+        ),
+    ]
+    return CampaignEditorTabs(
         [
             ObjectList(content, heading=_("Content")),
             ObjectList(form, heading=_("Form")),
@@ -71,6 +148,6 @@ def campaign_edit_handler() -> TabbedInterface:
             ObjectList(sharing, heading=_("Sharing and thank-you")),
             ObjectList(settings, heading=_("Settings")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Publishing")),
+            ObjectList(publishing, heading=_("Publishing")),
         ]
     )

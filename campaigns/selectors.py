@@ -1,16 +1,48 @@
-"""Reads: finding campaigns by key and language, counting, recent signers."""
+"""Reads: finding campaigns by key and language, counting, goals, recent signers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from wagtail.models import Locale
 
 from campaigns.conf import conf
-from campaigns.models import Campaign, CampaignPage, ConsentVersion, Signature
+from campaigns.models import (
+    Campaign,
+    CampaignPage,
+    ConsentVersion,
+    Partner,
+    Signature,
+    SignatureConsent,
+)
+from campaigns.signing.consents import OfferedConsent, offered_consents
+
+# The boxes a signer ticks, in the order the form shows them.
+CONSENT_BOXES: list[str] = [
+    ConsentVersion.Kind.ORGANIZER,
+    ConsentVersion.Kind.PARTNER,
+    ConsentVersion.Kind.DISPLAY,
+]
+
+
+# Keys arrive in URLs and query strings. One that no slug or public key can
+# equal is no match, and never reaches the database: PostgreSQL refuses a NUL
+# byte in a query outright (a 500 where a 404 belongs).
+LOOKUP_KEY = re.compile(r"[-\w]{1,255}")
+
+
+def is_lookup_key(key: str) -> bool:
+    """Return `True` if `key` could be a slug or a public key."""
+    return LOOKUP_KEY.fullmatch(key) is not None
+
+
+def partner_for_key(key: str) -> Partner | None:
+    """Return the partner whose slug is `key`, or `None` (unknown or malformed)."""
+    return Partner.objects.filter(slug=key).first() if is_lookup_key(key) else None
 
 
 def campaign_pages() -> QuerySet[CampaignPage]:
@@ -23,6 +55,8 @@ def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage
 
     Falls back to the default locale's page, then to any live translation.
     """
+    if not is_lookup_key(key):
+        return None
     campaign = Campaign.objects.filter(public_key=key).only("translation_key").first()
     pages = campaign_pages()
     if campaign is not None:
@@ -53,6 +87,67 @@ def signature_count(campaign: Campaign) -> int:
         )
         cache.set(cache_key, count, conf.COUNT_STALENESS)
     return int(count)
+
+
+def current_goal(page: CampaignPage, count: int) -> int:
+    """Return the goal to show at `count`: the page's goal, or once reached the
+    next rising step above `count`; past the last step, the last step stays.
+    """
+    ladder = [page.goal]
+    for part in page.goal_steps.split(","):
+        step = part.strip()
+        # Steps are validated on save; a stray one at or below the goal is skipped.
+        if step.isdigit() and int(step) > ladder[-1]:
+            ladder.append(int(step))
+    return next((goal for goal in ladder if goal > count), ladder[-1])
+
+
+def unknown_partner_keys(campaign: Campaign) -> list[tuple[str, int]]:
+    """Return `(key, signatures)` for partner keys no partner has, most used first."""
+    rows = (
+        Signature.objects.filter(campaign=campaign, partner__isnull=True)
+        .exclude(partner_key="")
+        .values("partner_key")
+        .annotate(signatures=Count("id"))
+        .order_by("-signatures", "partner_key")
+    )
+    return [(row["partner_key"], row["signatures"]) for row in rows]
+
+
+def consent_texts(page: CampaignPage) -> list[OfferedConsent]:
+    """Return every consent box `page`'s forms offer, exactly as last saved.
+
+    A partner's box shows only on that partner's embed; here all are listed.
+    """
+    partners = [link.partner for link in page.campaign_partners.all()] or [None]
+    found: dict[str, OfferedConsent] = {}
+    for partner in partners:
+        for consent in offered_consents(page, partner):
+            found.setdefault(consent.key, consent)
+    return sorted(found.values(), key=lambda consent: CONSENT_BOXES.index(consent.kind))
+
+
+@dataclass(frozen=True)
+class RecordedConsent:
+    version: ConsentVersion
+    signatures: int
+
+
+def recorded_consent_versions(page: CampaignPage) -> list[RecordedConsent]:
+    """Return the consent-box texts this campaign's signers agreed to, with counts."""
+    counts = dict(
+        SignatureConsent.objects.filter(
+            signature__campaign__translation_key=page.translation_key,
+            version__kind__in=CONSENT_BOXES,
+        )
+        .values_list("version")
+        .annotate(signatures=Count("id"))
+        .values_list("version", "signatures")
+    )
+    versions = ConsentVersion.objects.filter(pk__in=counts).order_by(
+        "kind", "-created_at"
+    )
+    return [RecordedConsent(version, counts[version.pk]) for version in versions]
 
 
 @dataclass(frozen=True)

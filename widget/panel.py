@@ -18,7 +18,7 @@ from wagtail.rich_text import expand_db_html
 from campaigns.forms import PARTNER_KEY_MAX, SignForm
 from campaigns.models import CampaignPage, Partner
 from campaigns.sanitize import sanitize_html
-from campaigns.selectors import signature_count
+from campaigns.selectors import current_goal, partner_for_key, signature_count
 from campaigns.services import campaign_identity
 from campaigns.signing import closed_reason
 
@@ -32,7 +32,7 @@ RADIUS = re.compile(r"^\d{1,2}(?:\.\d{1,2})?(?:px|rem|em)?$")
 
 def find_partner(key: str) -> Partner | None:
     """Return the partner with key `key`; an unknown key is simply no partner."""
-    return Partner.objects.filter(slug=key[:PARTNER_KEY_MAX]).first() if key else None
+    return partner_for_key(key[:PARTNER_KEY_MAX])
 
 
 def text_direction(language: str) -> str:
@@ -98,12 +98,13 @@ def panel_context(
 ) -> dict[str, Any]:
     """Return the context of `panel.html` for `page` reached through `partner_key`.
 
-    `extra` adds mode-specific values: `form_token`, `signed`, `isolated`,
+    `extra` adds mode-specific values: `signed`, `isolated`,
     `theme_style`, `languages`. The panel speaks the active language; the
     campaign's own text is marked when it is another (an untranslated campaign).
     """
     campaign = campaign_identity(page)
     language = translation.get_language()
+    count = signature_count(campaign)
     return {
         "page": page,
         "campaign": campaign,
@@ -114,7 +115,8 @@ def panel_context(
         "embed": True,
         "language": language,
         "dir": text_direction(language),
-        "count": signature_count(campaign),
+        "count": count,
+        "goal": current_goal(page, count),
         "letter_html": sanitize_html(expand_db_html(page.letter)),
         "closed_reason": "" if page.is_accepting() else closed_reason(page),
         "canonical_url": hosted_url(request, page, partner_key),

@@ -20,7 +20,9 @@ class CampaignSummarySerializer(serializers.Serializer):
         help_text=_("The hosted campaign page; null if the page is outside any site.")
     )
     count = serializers.IntegerField()
-    goal = serializers.IntegerField(source="page.goal")
+    goal = serializers.IntegerField(
+        help_text=_("The goal shown now: it rises to the next step once reached.")
+    )
 
     def get_url(self, read: CampaignRead) -> str | None:
         return read.page.get_full_url(self.context.get("request"))
@@ -95,3 +97,12 @@ class SignatureReceivedSerializer(serializers.Serializer):
     confirmation_required = serializers.BooleanField(
         help_text=_("The signer must confirm by email before the signature counts.")
     )
+
+
+class FormTokenSerializer(serializers.Serializer):
+    """A fresh form token, to send back as `form_token` when signing."""
+
+    form_token = serializers.CharField(
+        help_text=_("Records when the form was shown; fetch it as the form appears.")
+    )
+    expires_in = serializers.IntegerField(help_text=_("Seconds the token stays valid."))

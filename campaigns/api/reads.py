@@ -11,6 +11,8 @@ from campaigns.selectors import (
     RecentSigner,
     campaign_page_for_key,
     campaign_pages,
+    current_goal,
+    partner_for_key,
     recent_signers,
     signature_count,
 )
@@ -29,6 +31,10 @@ class CampaignRead:
     @property
     def count(self) -> int:
         return signature_count(self.campaign)
+
+    @property
+    def goal(self) -> int:
+        return current_goal(self.page, self.count)
 
     @property
     def form_fields(self) -> list[FormField]:
@@ -57,7 +63,7 @@ def public_page(key: str, language: str) -> CampaignPage:
 def campaign_read(key: str, language: str, partner_key: str = "") -> CampaignRead:
     """Return the campaign for `key`; an unknown `partner_key` is simply ignored."""
     page = public_page(key, language)
-    partner = Partner.objects.filter(slug=partner_key).first() if partner_key else None
+    partner = partner_for_key(partner_key)
     return CampaignRead(campaign_identity(page), page, partner)
 
 
@@ -78,8 +84,9 @@ def campaign_stats(key: str, language: str) -> StatsRead:
     """Return the count, goal and, where the page shows them, recent signers."""
     page = public_page(key, language)
     campaign = campaign_identity(page)
+    count = signature_count(campaign)
     return StatsRead(
-        count=signature_count(campaign),
-        goal=page.goal,
+        count=count,
+        goal=current_goal(page, count),
         recent_signers=recent_signers(campaign) if page.show_recent_signers else [],
     )

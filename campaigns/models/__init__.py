@@ -5,6 +5,7 @@ from campaigns.models.campaign import Campaign
 from campaigns.models.client_key import ClientKeySecret
 from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
+from campaigns.models.export import SignerExport
 from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
 from campaigns.models.partner import Partner
 from campaigns.models.signature import Signature, SignatureConsent
@@ -22,4 +23,5 @@ __all__ = [
     "PartnerToken",
     "Signature",
     "SignatureConsent",
+    "SignerExport",
 ]

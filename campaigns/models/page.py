@@ -11,8 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import (
+    sensitive_post_parameters,
+    sensitive_variables,
+)
 from modelcluster.fields import ParentalKey
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -275,16 +280,19 @@ class CampaignPage(RoutablePageMixin, Page):
     def get_context(
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> dict[str, Any]:
-        """Add the count, recent signers and why signing is closed (if it is)."""
-        from campaigns.selectors import recent_signers, signature_count
+        """Add the count, the goal shown now, recent signers and why signing is
+        closed (if it is)."""
+        from campaigns.selectors import current_goal, recent_signers, signature_count
         from campaigns.services import campaign_identity
         from campaigns.signing import closed_reason
 
         context = super().get_context(request, *args, **kwargs)
         campaign = campaign_identity(self)
+        count = signature_count(campaign)
         context.update(
             campaign=campaign,
-            signature_count=signature_count(campaign),
+            signature_count=count,
+            goal=current_goal(self, count),
             recent_signers=(
                 recent_signers(campaign, limit=RECENT_SIGNERS_SHOWN)
                 if self.show_recent_signers
@@ -323,22 +331,26 @@ class CampaignPage(RoutablePageMixin, Page):
         response.delete_cookie(THANKS_COOKIE, path=self.get_url(request))
         return response
 
+    @method_decorator(sensitive_post_parameters())
+    @sensitive_variables()
     def _sign_view(self, request: HttpRequest, partner_key: str) -> HttpResponse:
         from campaigns.forms import PARTNER_KEY_MAX, SignForm, attribution
-        from campaigns.models.partner import Partner
+        from campaigns.selectors import partner_for_key
         from campaigns.signing import CampaignNotAccepting
+        from campaigns.throttling import request_client_key
 
         data = request.POST.copy() if request.method == "POST" else None
         if data is not None and partner_key:
             data["partner"] = partner_key  # the link's partner, whatever was posted
         key = partner_key or (data or request.GET).get("partner", "")
-        partner = Partner.objects.filter(slug=key[:PARTNER_KEY_MAX]).first()
+        partner = partner_for_key(key[:PARTNER_KEY_MAX])
         form = SignForm(
             data, initial=attribution(request, partner_key), page=self, partner=partner
         )
         if form.is_bound:
             try:
-                if form.sign(get_language()) is not None:
+                signed = form.sign(get_language(), request_client_key(request))
+                if signed is not None:
                     return self._after_signing(request, form.cleaned_data)
             except CampaignNotAccepting:
                 return self.render(request)
@@ -387,14 +399,27 @@ class CampaignQuestion(Orderable):
             "Names the answer in exports and the API; keep it across translations."
         ),
     )
-    label = models.CharField(_("question"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    label = models.CharField(
+        _("question"),
+        max_length=300,
+        help_text=_("The question as the form asks it, in this page's language."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        help_text=_("A free text answer, one option from a list, or a checkbox."),
+    )
     choices = models.TextField(
         _("choices"),
         blank=True,
         help_text=_("For a single choice: one option per line."),
     )
-    required = models.BooleanField(_("required"), default=False)
+    required = models.BooleanField(
+        _("required"),
+        default=False,
+        help_text=_("Whether a signer must answer before signing."),
+    )
 
     class Meta(Orderable.Meta):
         constraints = [
@@ -414,7 +439,14 @@ class CampaignPartner(Orderable):
         CampaignPage, on_delete=models.CASCADE, related_name="campaign_partners"
     )
     partner = models.ForeignKey(
-        "undersign_campaigns.Partner", on_delete=models.CASCADE, related_name="+"
+        "undersign_campaigns.Partner",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("partner"),
+        help_text=_(
+            "An organization that embeds the campaign; signers it brings are "
+            "credited to it."
+        ),
     )
     consent_label = models.CharField(
         _("consent label"),

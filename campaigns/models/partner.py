@@ -10,7 +10,11 @@ from campaigns import crypto
 
 
 class Partner(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organization's name, as signers see it in consent boxes."),
+    )
     slug = models.SlugField(
         _("partner key"),
         max_length=80,
@@ -19,7 +23,9 @@ class Partner(index.Indexed, models.Model):
             "Goes in the embed snippet's partner attribute and in shared links."
         ),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The organization's home page.")
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -27,17 +33,28 @@ class Partner(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("logo"),
+        help_text=_("Shown in the admin's list of partners."),
     )
     allowed_origins = models.TextField(
         _("allowed origins"),
         blank=True,
         help_text=_(
-            "One origin per line, such as https://example.org — the sites allowed "
-            "to embed and sign."
+            "One origin per line, such as https://example.org or "
+            "http://localhost:8080 — the sites allowed to embed and sign. Scheme, "
+            "host and port only: no paths, no wildcards."
         ),
     )
-    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_name = models.CharField(
+        _("contact name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who to ask about the embed or the partner's data."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Where to write about the embed or the partner's data."),
+    )
     webhook_url = models.URLField(
         _("webhook URL"),
         blank=True,
@@ -50,7 +67,8 @@ class Partner(index.Indexed, models.Model):
         _("test mode"),
         default=False,
         help_text=_(
-            "Signatures through this partner are marked as tests and not counted."
+            "Signatures through this partner are marked as tests and never "
+            "counted, so the partner can try the embed on their site before launch."
         ),
     )
 
