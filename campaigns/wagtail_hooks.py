@@ -1,12 +1,17 @@
-"""Wagtail hooks: campaign identity, partner self-service, delivery log, erasure."""
+"""Wagtail hooks: campaign identity, partner self-service, delivery log, erasure,
+the campaign dashboard."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
-from django.urls import URLPattern, path, reverse
+from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogActionRegistry
 from wagtail.models import Page
@@ -17,9 +22,17 @@ from campaigns.admin.access import (
     forbidden_is_403,
     member_partner_id,
 )
+from campaigns.admin.partners import partner_viewset
+from campaigns.admin.signer_access import campaigns_for
+from campaigns.admin.signers.viewset import signature_viewset
 from campaigns.admin.urls import urlpatterns as partner_urls
 from campaigns.admin.viewsets import delivery_viewset
+from campaigns.dashboard.access import dashboard_campaigns
+from campaigns.dashboard.panels import CampaignsPanel
+from campaigns.dashboard.urls import urlpatterns as dashboard_urls
+from campaigns.exports import urls as export_urls
 from campaigns.models import CampaignPage
+from campaigns.paper.views import may_import, paper_view
 from campaigns.services import campaign_identity
 
 
@@ -54,6 +67,11 @@ def register_delivery_log() -> ModelViewSet:
     return delivery_viewset
 
 
+@hooks.register("register_admin_viewset")
+def register_partners() -> ModelViewSet:
+    return partner_viewset
+
+
 @hooks.register("register_log_actions")
 def register_partner_log_actions(actions: LogActionRegistry) -> None:
     audit.register_actions(actions)
@@ -82,3 +100,114 @@ def register_erase_signer_url() -> list[URLPattern]:
 @hooks.register("register_log_actions")
 def register_erasure_log_actions(actions: LogActionRegistry) -> None:
     erasure.register_actions(actions)
+
+
+class DashboardButton(PageMenuItem):
+    """Links a campaign page to its dashboard, for those who may see it."""
+
+    label = _("Dashboard")
+    icon_name = "table"
+    url_name = "undersign_dashboard"
+
+    def is_shown(self, user: Any) -> bool:
+        campaigns = dashboard_campaigns(user)
+        return campaigns.filter(translation_key=self.page.translation_key).exists()
+
+
+@hooks.register("register_page_header_buttons")
+def register_dashboard_header_button(
+    page: Page, user: Any, view_name: str, next_url: str | None = None
+) -> list[PageMenuItem]:
+    if not isinstance(page.specific_deferred, CampaignPage):
+        return []
+    return [DashboardButton(page=page, priority=5)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_dashboard_listing_button(
+    page: Page, user: Any, next_url: str | None = None
+) -> list[PageMenuItem]:
+    if not isinstance(page.specific_deferred, CampaignPage):
+        return []
+    return [DashboardButton(page=page, priority=1)]
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_urls() -> list[URLPattern]:
+    return dashboard_urls
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaigns_panel(request: HttpRequest, panels: list[Component]) -> None:
+    panels.append(CampaignsPanel(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def register_signatures() -> ModelViewSet:
+    return signature_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def register_signers_header_button(
+    page: Page, user: Any, view_name: str, next_url: str | None = None
+) -> list[PageMenuItem]:
+    return _signers_buttons(page, user, priority=6)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_signers_listing_button(
+    page: Page, user: Any, next_url: str | None = None
+) -> list[PageMenuItem]:
+    return _signers_buttons(page, user, priority=2)
+
+
+def _signers_buttons(page: Page, user: Any, priority: int) -> list[PageMenuItem]:
+    """Return a link to the campaign's signers if `user` may see them."""
+    if not isinstance(page.specific_deferred, CampaignPage):
+        return []
+    campaign_id = (
+        campaigns_for(user)
+        .filter(translation_key=page.translation_key)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if campaign_id is None:
+        return []
+    url = reverse("undersign_signatures:index") + f"?campaign={campaign_id}"
+    return [
+        PageMenuItem(
+            _("Signatures"), url=url, icon_name="list-ul", priority=priority, page=page
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_export_and_paper_urls() -> list[URLPattern | URLResolver]:
+    return [
+        path("undersign/exports/", include(export_urls, namespace="undersign_exports")),
+        path(
+            "undersign/paper/<int:page_id>/",
+            forbidden_is_403(paper_view),
+            name="undersign_paper",
+        ),
+    ]
+
+
+class PaperButton(PageMenuItem):
+    """Links a campaign page to its paper signatures, for those who may import."""
+
+    label = _("Paper signatures")
+    icon_name = "doc-full"
+    url_name = "undersign_paper"
+
+    def is_shown(self, user: Any) -> bool:
+        return may_import(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def register_paper_header_button(
+    page: Page, user: Any, view_name: str, next_url: str | None = None
+) -> list[PageMenuItem]:
+    if not isinstance(page.specific_deferred, CampaignPage):
+        return []
+    return [PaperButton(page=page, priority=7)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import environ
 from corsheaders.defaults import default_headers as cors_default_headers
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.conf import locale
 
 from cms.settings.database import database_from_env
@@ -42,6 +43,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -54,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.ContentSecurityPolicyMiddleware",
+    "cms.headers.TokenReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.twofactor.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -176,6 +185,46 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Security headers (docs/security.md, "Headers"). Public pages run no inline
+# script; the one inline style (the embed's theme colours) carries a nonce.
+# `form-action` stays open: a campaign may send signers on to its own redirect URL
+# after the hosted form. Media and static files are served from this origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+    }
+}
+# Wagtail's admin and the API's Swagger page need inline scripts and styles, so
+# they get this looser policy instead (cms/headers.py); still no third party.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIXES": ["/admin/", "/api/v1/docs/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    },
+}
+# No admin page calls another site: no Gravatar, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Nothing about which petition someone read leaves this site; pages whose URL
+# holds a token send no Referer at all (cms/headers.py).
+SECURE_REFERRER_POLICY = "same-origin"
+# Two-factor sign-in for the admin (cms/twofactor); production turns it on.
+UNDERSIGN_ADMIN_REQUIRE_2FA = env.bool("UNDERSIGN_ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 # CORS is decided per request by the plugin (see campaigns/api/cors.py); only
 # the public API is ever considered.
 CORS_URLS_REGEX = r"^/api/v1/.*$"
@@ -193,16 +242,76 @@ UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY = env.int(
     "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", default=3
 )
 UNDERSIGN_CONFIRMATION_DAYS = env.int("UNDERSIGN_CONFIRMATION_DAYS", default=7)
+# Silent defences on signing. Behind proxies or a CDN, say how many append to
+# X-Forwarded-For (or which networks they are in), or every client shares one
+# address and throttling throttles everyone at once.
+UNDERSIGN_TRUSTED_PROXY_COUNT = env.int("UNDERSIGN_TRUSTED_PROXY_COUNT", default=0)
+UNDERSIGN_TRUSTED_PROXIES = env.list("UNDERSIGN_TRUSTED_PROXIES", default=[])
+# Signings per client and per campaign, "N/second|minute|hour|day"; "off" disables
+# a limit; unset keeps the plugin's default (campaigns/conf.py).
+UNDERSIGN_THROTTLE_RATES = {
+    name: None if rate == "off" else rate
+    for name in [
+        "client_burst",
+        "client_sustained",
+        "campaign_burst",
+        "campaign_sustained",
+    ]
+    if (rate := env.str(f"UNDERSIGN_THROTTLE_{name.upper()}", default=""))
+}
+UNDERSIGN_MIN_FILL_SECONDS = env.float("UNDERSIGN_MIN_FILL_SECONDS", default=3)
+UNDERSIGN_FORM_TOKEN_REQUIRED = env.bool("UNDERSIGN_FORM_TOKEN_REQUIRED", default=False)
+# Background signer exports: a private directory outside MEDIA_ROOT (never served
+# as static or media), how long a file may be downloaded, and the largest export
+# streamed straight to the browser.
+UNDERSIGN_EXPORT_DIR = env.path(
+    "UNDERSIGN_EXPORT_DIR", default=BASE_DIR / "var" / "exports"
+)
+UNDERSIGN_EXPORT_TTL_HOURS = env.int("UNDERSIGN_EXPORT_TTL_HOURS", default=24)
+UNDERSIGN_EXPORT_STREAM_MAX_ROWS = env.int(
+    "UNDERSIGN_EXPORT_STREAM_MAX_ROWS", default=5000
+)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default=f"{WAGTAIL_SITE_NAME} <petitions@localhost>"
 )
 
+# No signer's email, name or address leaves in a log line or an error report:
+# every handler masks emails, IP addresses and link tokens,
+# Django's own loggers are routed through them (its defaults print unmasked), and
+# error reports hide POST data, cookies, client headers and frame variables.
+ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+DEFAULT_EXCEPTION_REPORTER = "campaigns.redaction.SignerSafeExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = (
+    "campaigns.redaction.SignerSafeExceptionReporterFilter"
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "personal_data": {"()": "campaigns.redaction.RedactPersonalData"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "personal_data"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's default handlers, which print without the filter;
+        # records go on to the root's console.
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
 }

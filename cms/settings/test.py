@@ -1,5 +1,9 @@
 """The test suite: fixed keys, fast hashing, tasks run at once."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from cms.settings.dev import *  # noqa: F403
 from cms.settings.dev import env
 
@@ -13,6 +17,14 @@ UNDERSIGN_ENCRYPTION_KEYS = [
 ]
 UNDERSIGN_BLIND_INDEX_KEY = "test-blind-index-key"
 UNDERSIGN_DEV_SEED = False
+# Export files of a test run go to a directory of their own, made when first used.
+UNDERSIGN_EXPORT_DIR = Path(tempfile.gettempdir()) / f"undersign-exports-{os.getpid()}"
+# The silent defences are off unless a test turns one on: throttle buckets and a
+# minimum fill time would otherwise leak between tests and silently skew counts.
+UNDERSIGN_THROTTLE_RATES = dict.fromkeys(
+    ["client_burst", "client_sustained", "campaign_burst", "campaign_sustained"]
+)
+UNDERSIGN_MIN_FILL_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -20,8 +32,6 @@ STORAGES = {
 }
 if env.str("REDIS_URL", default=""):
     # One prefix per run, so parallel or repeated runs never share counters.
-    import os
-
     CACHES["default"]["KEY_PREFIX"] = f"undersign-test-{os.getpid()}"  # noqa: F405
 # Static files come from the app finders; no collectstatic before a test run.
 WHITENOISE_AUTOREFRESH = True
