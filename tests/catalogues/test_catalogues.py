@@ -29,13 +29,16 @@ SCRIPTS = {
 }
 # Words that are the same in every language (brands), and words that truly are the
 # same in one language as in English.
-SAME_EVERYWHERE = {"WhatsApp", "Facebook", "X"}
+SAME_EVERYWHERE = {"WhatsApp", "Facebook", "X", "Webhook"}
 SAME_IN = {
     "es": {"OK", "Token"},
-    "fr": {"OK", "logo", "question", "Question", "signature", "signatures", "Pages"},
-    "pl": {"OK", "logo", "partner", "Partner", "Token"},
-    "ht": {"logo"},
-}
+    "fr": {
+        "OK", "logo", "Logo", "question", "Question", "signature", "signatures",
+        "Signature", "Signatures", "Signature %(id)s", "Pages", "Action", "Source",
+    },
+    "pl": {"OK", "logo", "Logo", "partner", "Partner", "Token", "Status"},
+    "ht": {"logo", "Logo"},
+}  # fmt: skip
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}|<[^>]+>|&\w+;")
 CATALOGUES = [
     pytest.param(
