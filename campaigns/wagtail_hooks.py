@@ -18,7 +18,6 @@ from wagtail.models import Page
 
 from campaigns.admin import audit, erasure
 from campaigns.admin.access import (
-    can_manage_partners,
     forbidden_is_403,
     member_partner_id,
 )
@@ -43,11 +42,10 @@ def create_campaign_identity(request: HttpRequest, page: Page) -> None:
 
 
 class PartnerMenuItem(MenuItem):
-    """Shown to partner users and to organizers who manage partners."""
+    """Shown to partner users; organizers reach the same pages from "Partners"."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        user = request.user
-        return member_partner_id(user) is not None or can_manage_partners(user)
+        return member_partner_id(request.user) is not None
 
 
 @hooks.register("register_admin_menu_item")

@@ -46,6 +46,13 @@ def test_a_user_without_a_partner_gets_no_menu_and_403(db, partner):
     assert client.get(_signers_url(partner)).status_code == 403
 
 
+def test_an_organizer_finds_partners_under_one_menu_item(db, admin_client):
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "/admin/undersign/partners/" in html
+    assert "/admin/undersign/partner/" not in html
+
+
 def test_the_page_shows_counts_and_only_consenting_signers(
     page, partner, partner_client
 ):
