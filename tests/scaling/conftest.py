@@ -18,6 +18,7 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 STALENESS = 2
+CLIENT_BURST = 5
 
 
 def _database_url() -> str:
@@ -39,6 +40,7 @@ def cluster_env(tmp_path: Path) -> dict[str, str]:
         "DATABASE_URL": _database_url(),
         "CACHE_KEY_PREFIX": f"undersign-scaling-{uuid.uuid4().hex[:8]}",
         "UNDERSIGN_COUNT_STALENESS": str(STALENESS),
+        "UNDERSIGN_THROTTLE_CLIENT_BURST": f"{CLIENT_BURST}/minute",
         "EMAIL_FILE_PATH": str(tmp_path / "outbox"),
         "LOG_LEVEL": "WARNING",
     }

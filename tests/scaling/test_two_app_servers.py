@@ -15,11 +15,11 @@ import pytest
 from django.db import connection
 
 from campaigns.deliveries.outbox import EMAIL_THANKS
-from campaigns.models import Delivery
+from campaigns.models import Delivery, Signature
 from campaigns.services import campaign_identity
 from campaigns.signing import SignatureInput, signature_create
 from tests.factories import campaign_page
-from tests.scaling.conftest import ROOT, STALENESS
+from tests.scaling.conftest import CLIENT_BURST, ROOT, STALENESS
 
 pytestmark = [
     pytest.mark.postgres,
@@ -53,6 +53,23 @@ def test_signature_made_through_one_server_is_counted_through_the_other(
         time.sleep(0.1)
         seen = _count(second, key)
     assert seen == before + 1
+
+
+def test_one_clients_limit_holds_across_both_servers(app_servers) -> None:
+    key = campaign_identity(campaign_page()).public_key
+    replies = [
+        httpx.post(
+            f"{app_servers[n % 2]}/api/v1/campaigns/{key}/signatures/",
+            json={"email": f"n{n}@example.org", "first_name": "Sam", "last_name": "D"},
+        )
+        for n in range(CLIENT_BURST + 3)
+    ]
+
+    assert {reply.status_code for reply in replies} == {202}
+    assert len({reply.content for reply in replies}) == 1
+    assert Signature.objects.counted().count() == CLIENT_BURST
+    throttled = Signature.objects.filter(moderation_reason=Signature.Reason.THROTTLED)
+    assert throttled.count() == 3
 
 
 def _recipients(outbox: Path) -> list[str]:
