@@ -20,6 +20,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
+from campaigns.sanitize import sanitize_richtext
 
 register = template.Library()
 
@@ -63,6 +64,10 @@ def share_links(page: CampaignPage, url: str) -> list[ShareLink]:
             "https://x.com/intent/post?" + urlencode({"text": text, "url": url}),
         ),
     ]
+
+
+# CMS rich text on our pages goes through the same allowlist as the API's.
+register.filter("sanitized_richtext", sanitize_richtext)
 
 
 @register.filter

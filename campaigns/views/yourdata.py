@@ -18,6 +18,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from campaigns import yourdata
 
@@ -36,6 +37,7 @@ class RequestView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return self.page(request, LinkRequestForm())
 
+    @method_decorator(sensitive_post_parameters())
     def post(self, request: HttpRequest) -> HttpResponse:
         form = LinkRequestForm(request.POST)
         if not form.is_valid():

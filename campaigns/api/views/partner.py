@@ -6,9 +6,12 @@ from typing import Any
 
 from django.http import HttpResponseBase
 from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -26,6 +29,23 @@ class NewestFirstCursor(CursorPagination):
     page_size = 100
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def decode_cursor(self, request: Request) -> Cursor | None:
+        """Return the asked cursor; a malformed one is bad input (400).
+
+        DRF answers 404 for an undecodable cursor and lets a decodable one with a
+        position that is not a time reach the database (a 500).
+        """
+        try:
+            cursor = super().decode_cursor(request)
+            # The position is compared with `created_at`: it must be a time.
+            if cursor and cursor.position and parse_datetime(cursor.position) is None:
+                raise ValueError(cursor.position)
+        except (NotFound, ValueError):
+            raise ValidationError(
+                {self.cursor_query_param: [_("Invalid cursor.")]}
+            ) from None
+        return cursor
 
 
 class PartnerSignatureListView(ListAPIView, PublicView):
