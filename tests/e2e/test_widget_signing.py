@@ -64,3 +64,18 @@ def test_inline_signing_is_stored_credited_and_counted_after_reload(
     tab.reload()
     expect(widget.locator("[data-us-count]")).to_have_text("1")
     expect(widget.get_by_label("Email", exact=True)).to_be_empty()
+
+
+def test_the_thanks_greets_a_name_exactly_as_typed(seeded_cross_site, host_pages, tab):
+    # `$&` is a replacement pattern to String.replace; a name is only ever text.
+    tab.goto(
+        host_pages.page(
+            "dollar.html", host_pages.script + host_pages.element(mode="inline")
+        )
+    )
+    widget = tab.locator("undersign-petition")
+
+    fill_signer(widget, "jo@example.org", first_name="Jo$&<b>")
+    submit(widget)
+
+    expect(widget.get_by_role("heading", name="Thank you, Jo$&<b>!")).to_be_visible()

@@ -265,7 +265,7 @@
       const title = thanks && thanks.querySelector("[data-us-thanks-title]");
       const name = (body.first_name || "").trim();
       if (title && name && thanks.dataset.titleNamed && !reply.confirmation_required) {
-        title.textContent = thanks.dataset.titleNamed.replace("{name}", name);
+        title.textContent = thanks.dataset.titleNamed.replace("{name}", () => name);
       }
       if (!reply.confirmation_required) {
         const count = Number(msg.count || 0) + 1;
