@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import Campaign, ConsentVersion, Signature, SignatureConsent
-from campaigns.models.signature import SignerIdentity
 from campaigns.signing.consents import OfferedConsent, consent_version
 from campaigns.signing.inputs import CleanSignature
 
@@ -28,15 +27,7 @@ def _signature(campaign: Campaign, clean: CleanSignature) -> Signature:
         status=Signature.Status.CONFIRMED,
         confirmed_at=now,
     )
-    signature.identity = SignerIdentity(
-        email=clean.email,
-        first_name=clean.fields["first_name"],
-        last_name=clean.fields["last_name"],
-        phone=clean.fields["phone"],
-        address=clean.fields["address"],
-        comment=clean.fields["comment"],
-        answers=clean.answers,
-    )
+    signature.identity = clean.identity()
     if not clean.email:
         # No address, no one-per-campaign key: the index of "" would collide.
         signature.email_index = ""

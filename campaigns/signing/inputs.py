@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from campaigns.crypto import normalize_email
 from campaigns.models import CampaignPage, CampaignQuestion
 from campaigns.models.page import FieldRule
+from campaigns.models.signature import SignerIdentity
 from campaigns.signing.errors import SignatureInvalid
 
 MAX_LENGTHS = {
@@ -63,6 +64,18 @@ class CleanSignature:
     consents: frozenset[str]
     source: dict[str, str]
     language: str
+
+    def identity(self) -> SignerIdentity:
+        """Return what identifies the signer, to be stored encrypted."""
+        return SignerIdentity(
+            email=self.email,
+            first_name=self.fields["first_name"],
+            last_name=self.fields["last_name"],
+            phone=self.fields["phone"],
+            address=self.fields["address"],
+            comment=self.fields["comment"],
+            answers=self.answers,
+        )
 
 
 def _bad_characters(value: str, multiline: bool) -> bool:
