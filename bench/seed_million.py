@@ -24,7 +24,8 @@ BATCH = 100_000
 SPREAD = timedelta(days=30)
 COLUMNS = (
     "campaign_id, partner_key, identifiers, key_id, email_index, email_domain, "
-    "postal_code, country, language, source, status, moderation, is_test, "
+    "postal_code, country, language, source, status, moderation, "
+    "moderation_reason, is_test, "
     "client_key, idempotency_key, request_digest, created_at, confirmed_at"
 )
 
@@ -44,7 +45,7 @@ def _rows(
         yield (
             campaign_id, "", "", "", email_index(f"seed-{n}@example.org"),
             "example.org", f"{10001 + n % 900}", "", "en", source, "confirmed",
-            "ok", False, "", "", "", at, at,
+            "ok", "", False, "", "", "", at, at,
         )  # fmt: skip
 
 
@@ -81,6 +82,7 @@ def seed(key: str, total: int) -> None:
             [version, campaign.pk],
         )
         cursor.execute(f"ANALYZE {table}")
+        cursor.execute(f"ANALYZE {SignatureConsent._meta.db_table}")
 
 
 if __name__ == "__main__":

@@ -12,5 +12,8 @@ class CampaignsConfig(AppConfig):
 
     def ready(self) -> None:
         from campaigns import checks  # noqa: F401  (registers the system checks)
-        from campaigns.api import cors  # noqa: F401  (connects the CORS decision)
+        from campaigns.api import (
+            cors,  # noqa: F401  (connects the CORS decision)
+            published,  # noqa: F401  (forgets changed pages)
+        )
         from campaigns.deliveries import handlers  # noqa: F401  (registers them)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar, cast
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
-from wagtail.models import Locale
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from wagtail.coreutils import get_supported_content_language_variant
 
 from campaigns.conf import conf
 from campaigns.models import (
@@ -28,6 +33,10 @@ CONSENT_BOXES: list[str] = [
     ConsentVersion.Kind.DISPLAY,
 ]
 
+
+T = TypeVar("T")
+# A cached value is recomputed once this share of its lifetime has passed.
+REFRESH_AT = 0.75
 
 # Keys arrive in URLs and query strings. One that no slug or public key can
 # equal is no match, and never reaches the database: PostgreSQL refuses a NUL
@@ -50,13 +59,12 @@ def campaign_pages() -> QuerySet[CampaignPage]:
     return CampaignPage.objects.live().public().select_related("locale")
 
 
-def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage | None:
-    """Return the live page for a public key (or current slug), in `language` if any.
-
-    Falls back to the default locale's page, then to any live translation.
+def live_translations(key: str) -> list[CampaignPage]:
+    """Return every live, public translation of the campaign with public key or
+    current slug `key` (none for an unknown or malformed key).
     """
     if not is_lookup_key(key):
-        return None
+        return []
     campaign = Campaign.objects.filter(public_key=key).only("translation_key").first()
     pages = campaign_pages()
     if campaign is not None:
@@ -64,11 +72,18 @@ def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage
     else:
         by_slug = pages.filter(slug=key).values_list("translation_key", flat=True)[:1]
         pages = pages.filter(translation_key__in=list(by_slug))
-    candidates = list(pages)
+    return list(pages)
+
+
+def page_in_language(
+    candidates: list[CampaignPage], language: str | None = None
+) -> CampaignPage | None:
+    """Return the translation in `language`, else the default locale's, else any."""
     if not candidates:
         return None
     wanted = [language] if language else []
-    wanted.append(Locale.get_default().language_code)
+    # `Locale.get_default()`'s language without its query on every request.
+    wanted.append(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     for code in wanted:
         for page in candidates:
             if page.locale.language_code == code:
@@ -76,17 +91,72 @@ def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage
     return candidates[0]
 
 
+def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage | None:
+    """Return the live page for a public key (or current slug), in `language` if any.
+
+    Falls back to the default locale's page, then to any live translation.
+    """
+    return page_in_language(live_translations(key), language)
+
+
+def cached_once(key: str, seconds: float, compute: Callable[[], T]) -> T:
+    """Return `compute()`'s value, at most `seconds` old, computed by one caller at a
+    time across processes; the others serve the previous value meanwhile.
+    """
+    if seconds <= 0:
+        return compute()
+    entry = _unexpired(key)
+    if entry is not None and time.time() < entry[0]:
+        return cast(T, entry[2])
+    # Only the caller that takes the lock recomputes: no stampede on expiry.
+    lock = f"{key}:lock"
+    if not cache.add(lock, 1, math.ceil(seconds)):
+        entry = entry or _wait_for(key, seconds)
+        if entry is not None:
+            return cast(T, entry[2])
+        return compute()
+    try:
+        value = compute()
+        now = time.time()
+        # Refreshed ahead of expiry so a still-valid value covers the recompute.
+        entry = (now + seconds * REFRESH_AT, now + seconds, value)
+        cache.set(key, entry, math.ceil(seconds))
+    finally:
+        cache.delete(lock)
+    return value
+
+
+def _unexpired(key: str) -> tuple[float, float, Any] | None:
+    """Return `key`'s `(refresh_at, expires_at, value)` unless it has expired."""
+    entry = cache.get(key)
+    if entry is None or time.time() >= entry[1]:
+        return None
+    return cast(tuple[float, float, Any], entry)
+
+
+def _wait_for(key: str, seconds: float) -> tuple[float, float, Any] | None:
+    """Wait up to `seconds` for another caller's first computation of `key`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        entry = _unexpired(key)
+        if entry is not None:
+            return entry
+    return None
+
+
 def signature_count(campaign: Campaign) -> int:
-    """Return the public count, at most `UNDERSIGN_COUNT_STALENESS` seconds old."""
-    cache_key = f"undersign:count:{campaign.pk}"
-    count = cache.get(cache_key)
-    if count is None:
-        count = (
-            Signature.objects.counted().filter(campaign=campaign).count()
-            + campaign.count_offset
-        )
-        cache.set(cache_key, count, conf.COUNT_STALENESS)
-    return int(count)
+    """Return the public count, at most half of `UNDERSIGN_COUNT_STALENESS` seconds
+    old (public reads cache their bodies for the other half).
+    """
+
+    def count() -> int:
+        counted = Signature.objects.counted().filter(campaign=campaign).count()
+        return counted + campaign.count_offset
+
+    return int(
+        cached_once(f"undersign:count:{campaign.pk}", conf.COUNT_STALENESS / 2, count)
+    )
 
 
 def current_goal(page: CampaignPage, count: int) -> int:
@@ -159,13 +229,14 @@ class RecentSigner:
 
 def recent_signers(campaign: Campaign, limit: int | None = None) -> list[RecentSigner]:
     """Return the latest counted signers who agreed to be shown, newest first."""
+    # Newest first along the counted-rows index, each checked for the display
+    # consent: a few rows read, however many signed (a join would read them all).
+    shown = SignatureConsent.objects.filter(
+        signature=OuterRef("pk"), version__kind=ConsentVersion.Kind.DISPLAY
+    )
     rows = (
         Signature.objects.counted()
-        .filter(
-            campaign=campaign,
-            consents__version__kind=ConsentVersion.Kind.DISPLAY,
-            status=Signature.Status.CONFIRMED,
-        )
+        .filter(Exists(shown), campaign=campaign, status=Signature.Status.CONFIRMED)
         .order_by("-created_at")
         .only("identifiers", "created_at")[: limit or conf.RECENT_SIGNERS]
     )

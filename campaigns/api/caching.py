@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponseBase
+from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -16,6 +19,7 @@ from rest_framework.views import APIView
 
 from campaigns.api.language import vary_on_language
 from campaigns.conf import conf
+from campaigns.selectors import cached_once
 
 MAX_AGE = 5
 STALE_WHILE_REVALIDATE = 30
@@ -29,6 +33,19 @@ def cache_seconds() -> tuple[int, int]:
     """
     staleness = conf.COUNT_STALENESS
     return min(MAX_AGE, staleness), min(STALE_WHILE_REVALIDATE, staleness)
+
+
+def shared_body(request: Request, compute: Callable[[], Any], *varies: str) -> Any:
+    """Return the body of this public read, computed once per half staleness window
+    for all requests alike in `varies`, the site and the active language.
+
+    The count inside is at most half the window old too, so what a reader gets
+    lags by at most `UNDERSIGN_COUNT_STALENESS` seconds.
+    """
+    parts = [request.scheme or "", request.get_host(), request.path]
+    parts += [translation.get_language(), *varies]
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return cached_once(f"undersign:read:{digest}", conf.COUNT_STALENESS / 2, compute)
 
 
 class CachedReadMixin(APIView):

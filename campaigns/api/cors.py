@@ -17,8 +17,8 @@ from corsheaders.signals import check_request_enabled
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from campaigns.models import CampaignPartner
-from campaigns.selectors import campaign_page_for_key
+from campaigns.api.reads import request_translations
+from campaigns.selectors import page_in_language
 
 API_PATH = re.compile(r"^/api/v1/")
 PARTNER_PATH = re.compile(r"^/api/v1/partner/")
@@ -33,18 +33,25 @@ def _intended_method(request: HttpRequest) -> str:
     return request.method or ""
 
 
-def signing_origin_allowed(key: str, origin: str, own_origin: str) -> bool:
-    """Return `True` if `origin` may sign the campaign with public key or slug `key`."""
+def signing_origin_allowed(
+    key: str, origin: str, own_origin: str, request: HttpRequest | None = None
+) -> bool:
+    """Return `True` if `origin` may sign the campaign with public key or slug `key`
+    (looked up once per `request`, shared with the view).
+    """
     if origin == own_origin:
         return True
-    page = campaign_page_for_key(key)
+    page = page_in_language(request_translations(request, key))
     if page is None:
         return False
     if page.open_to_all_sites:
         return True
-    links = CampaignPartner.objects.filter(
-        page__translation_key=page.translation_key, page__live=True
-    ).select_related("partner")
+    # The partners of every live translation (held with the cached pages).
+    links = (
+        link
+        for translation in request_translations(request, key)
+        for link in translation.campaign_partners.all()
+    )
     return any(origin in link.partner.origins for link in links)
 
 
@@ -58,4 +65,6 @@ def allow_public_api(sender: Any, request: HttpRequest, **kwargs: Any) -> bool:
     if sign is None:
         return _intended_method(request) in READ_METHODS
     own_origin = f"{request.scheme}://{request.get_host()}"
-    return bool(origin) and signing_origin_allowed(sign["key"], origin, own_origin)
+    return bool(origin) and signing_origin_allowed(
+        sign["key"], origin, own_origin, request
+    )

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
+
 from campaigns.api.errors import CampaignNotFound
 from campaigns.api.form import FormField, form_fields
+from campaigns.api.published import published_translations
 from campaigns.models import Campaign, CampaignPage, Partner
 from campaigns.selectors import (
     RecentSigner,
     campaign_page_for_key,
     campaign_pages,
     current_goal,
+    page_in_language,
     partner_for_key,
     recent_signers,
     signature_count,
@@ -52,9 +56,31 @@ class StatsRead:
     recent_signers: list[RecentSigner]
 
 
-def public_page(key: str, language: str) -> CampaignPage:
+# Where a request keeps the translations it looked up: the CORS decision and the
+# view need the same ones, and even a cache hit costs two round trips.
+TRANSLATIONS_ATTR = "_undersign_translations"
+
+
+def request_translations(request: HttpRequest | None, key: str) -> list[CampaignPage]:
+    """Return `published_translations(key)`, looked up at most once per `request`."""
+    if request is None:
+        return published_translations(key)
+    found: dict[str, list[CampaignPage]] | None = getattr(
+        request, TRANSLATIONS_ATTR, None
+    )
+    if found is None:
+        found = {}
+        setattr(request, TRANSLATIONS_ATTR, found)
+    if key not in found:
+        found[key] = published_translations(key)
+    return found[key]
+
+
+def public_page(
+    key: str, language: str, request: HttpRequest | None = None
+) -> CampaignPage:
     """Return the live page for `key` in `language` (or a fallback), else 404."""
-    page = campaign_page_for_key(key, language)
+    page = page_in_language(request_translations(request, key), language)
     if page is None:
         raise CampaignNotFound()
     return page

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +22,6 @@ from campaigns.models import (
     Signature,
     SignatureConsent,
 )
-from campaigns.models.signature import SignerIdentity
 from campaigns.services import campaign_identity
 from campaigns.signing.consents import (
     OfferedConsent,
@@ -31,6 +32,9 @@ from campaigns.signing.consents import (
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
 from campaigns.throttling import over_limit
+
+# How long the cache remembers a consent text's stored version.
+VERSION_CACHE_SECONDS = 3600
 
 
 class Outcome(enum.Enum):
@@ -95,15 +99,7 @@ def _build(
         else Signature.Status.CONFIRMED,
         confirmed_at=None if page.double_opt_in else now,
     )
-    signature.identity = SignerIdentity(
-        email=clean.email,
-        first_name=clean.fields["first_name"],
-        last_name=clean.fields["last_name"],
-        phone=clean.fields["phone"],
-        address=clean.fields["address"],
-        comment=clean.fields["comment"],
-        answers=clean.answers,
-    )
+    signature.identity = clean.identity()
     return signature
 
 
@@ -112,10 +108,27 @@ def _consent_versions(
 ) -> list[ConsentVersion]:
     # The boxes ticked, and the privacy statement the form showed beside them.
     told = privacy_notice(page, offered.values(), clean.language)
-    return [
-        consent_version(consent, clean.language)
-        for consent in (*(offered[key] for key in clean.consents), told)
-    ]
+    shown = [*(offered[key] for key in clean.consents), told]
+    keys = [_version_cache_key(consent, clean.language) for consent in shown]
+    # Versions are content-addressed and never change or go away: remembering
+    # them saves a query per box on every signing.
+    known = cache.get_many(keys)
+    missing = {
+        key: consent_version(consent, clean.language)
+        for key, consent in zip(keys, shown, strict=True)
+        if key not in known
+    }
+    if missing:
+        # Remembered once committed: inside a caller's transaction (a site with
+        # ATOMIC_REQUESTS) a rolled-back version must not be remembered.
+        transaction.on_commit(lambda: cache.set_many(missing, VERSION_CACHE_SECONDS))
+    return [known.get(key) or missing[key] for key in keys]
+
+
+def _version_cache_key(consent: OfferedConsent, language: str) -> str:
+    partner = consent.partner.pk if consent.partner else ""
+    said = f"{consent.kind}\x1f{partner}\x1f{language}\x1f{consent.label}"
+    return f"undersign:consent:{hashlib.sha256(said.encode()).hexdigest()}"
 
 
 # Error reports must not show the signer, whichever filter a site uses.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from campaigns.api import schema
-from campaigns.api.caching import CachedReadMixin
+from campaigns.api.caching import CachedReadMixin, shared_body
 from campaigns.api.language import requested_language
 from campaigns.api.outputs import CampaignDetailSerializer, CampaignSummarySerializer
 from campaigns.api.reads import campaign_read, listed_campaigns
@@ -41,10 +43,12 @@ class CampaignDetailView(CachedReadMixin, PublicView):
     )
     def get(self, request: Request, key: str) -> Response:
         """Everything a form needs to render, in the asked language."""
-        read = campaign_read(
-            key,
-            requested_language(request),
-            request.query_params.get("partner", ""),
-        )
-        serializer = CampaignDetailSerializer(read, context={"request": request})
-        return Response(serializer.data)
+        language = requested_language(request)
+        partner_key = request.query_params.get("partner", "")
+
+        def body() -> dict[str, Any]:
+            read = campaign_read(key, language, partner_key)
+            context = {"request": request}
+            return dict(CampaignDetailSerializer(read, context=context).data)
+
+        return Response(shared_body(request, body, language, partner_key))

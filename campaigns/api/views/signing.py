@@ -142,7 +142,7 @@ class SignatureCreateView(PublicView):
         with translation.override(language):
             serializer = SignatureInSerializer(data=body)
             serializer.is_valid(raise_exception=True)
-            page = public_page(key, language)
+            page = public_page(key, language, request._request)
             result = _sign(
                 page,
                 serializer.to_signature_input(language),

@@ -1,0 +1,109 @@
+"""The live translations of a campaign by key, cached across requests and processes.
+
+Finding them costs three queries (campaign, view restrictions, pages) and their
+partners and questions two more, on every public request. The cache holds them
+with those relations prefetched, under a generation number that every change to
+a page, a view restriction or a partner moves on, so no process sharing the
+cache serves a page after it changed; the lifetime only bounds memory.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from campaigns.conf import conf
+from campaigns.models import (
+    Campaign,
+    CampaignPage,
+    CampaignPartner,
+    CampaignQuestion,
+    Partner,
+)
+from campaigns.selectors import is_lookup_key, live_translations
+
+GENERATION_KEY = "undersign:published:generation"
+LIFETIME = 300
+
+
+def _generation() -> int:
+    """Return the current generation, starting one if the cache has none.
+
+    A new one starts at the clock, never at a number an old entry may carry.
+    """
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY, time.time_ns())
+    return int(generation)
+
+
+def published_translations(key: str) -> list[CampaignPage]:
+    """Return `live_translations(key)` with partners and questions prefetched."""
+    if not is_lookup_key(key):
+        return []
+    cache_key = f"undersign:published:{_generation()}:{key}"
+    pages: list[CampaignPage] | None = cache.get(cache_key)
+    if pages is None:
+        pages = live_translations(key)
+        for page in pages:
+            # Read on every signing (offered boxes, custom questions): held in
+            # memory the way modelcluster holds a revision's children.
+            page.campaign_partners.set(page.campaign_partners.select_related("partner"))
+            page.questions.set(page.questions.all())
+        if pages:
+            # An unknown key is not kept: a campaign created later must be found.
+            cache.set(cache_key, pages, _lifetime())
+    return pages
+
+
+def _lifetime() -> int:
+    """Return how long an entry is kept: a process-local cache never hears of
+    another process's changes, so there it lasts only the staleness window.
+    """
+    local = isinstance(caches["default"], LocMemCache)
+    return conf.COUNT_STALENESS if local else LIFETIME
+
+
+def forget_published(**kwargs: Any) -> None:
+    """Move to a new generation now and again once the change is committed, so
+    no request can cache what it read before the commit under the new one.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        # Evicted meanwhile: a fresh start is a new generation too.
+        _generation()
+
+
+CACHED_MODELS = (
+    Page,
+    PageViewRestriction,
+    Campaign,
+    CampaignPartner,
+    CampaignQuestion,
+    Partner,
+)
+
+
+def _on_model_change(sender: type, **kwargs: Any) -> None:
+    if issubclass(sender, CACHED_MODELS):
+        forget_published()
+
+
+for _signal in (page_published, page_unpublished, post_page_move):
+    _signal.connect(forget_published, dispatch_uid=f"undersign-{_signal}")
+post_save.connect(_on_model_change, dispatch_uid="undersign-published-save")
+post_delete.connect(_on_model_change, dispatch_uid="undersign-published-delete")
