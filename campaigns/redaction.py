@@ -146,4 +146,17 @@ class SignerSafeExceptionReporter(ExceptionReporter):
             data["request_insecure_uri"] = redact(uri)
         if data.get("exception_value"):
             data["exception_value"] = redact(str(data["exception_value"]))
+        data["request"] = _ReportedRequest(self.request)
         return data
+
+
+class _ReportedRequest:
+    """What Django's report templates read of the request, with the path's link
+    tokens masked: a your-data token opens a signer's data until it expires.
+    """
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.path_info = redact(request.path_info)
+        self.META = {"REQUEST_METHOD": request.META.get("REQUEST_METHOD", "")}
+        self.GET, self.FILES = request.GET, request.FILES
+        self.COOKIES = request.COOKIES

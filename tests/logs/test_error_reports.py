@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import sys
 
 import pytest
@@ -109,3 +110,18 @@ def test_with_debug_on_the_report_shows_everything(settings):
     report = report_of(request, **SIGNER)
 
     assert EMAIL in report
+
+
+def test_a_link_token_in_the_path_is_masked_in_the_report(settings):
+    settings.DEBUG = False
+    secret_link = secrets.token_hex(16)
+    request = RequestFactory().get(f"/your-data/{secret_link}/")
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        reporter = SignerSafeExceptionReporter(request, *sys.exc_info())
+    text, html = reporter.get_traceback_text(), reporter.get_traceback_html()
+
+    assert "/your-data/[token]/" in text
+    assert secret_link not in text
+    assert secret_link not in html
