@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignPage, Partner
+from campaigns.throttling.client_key import forget_remembered_secrets
 from tests.factories import PartnerFactory, campaign_page, link_partner
 
 
@@ -20,6 +21,9 @@ def _isolated_cache(settings) -> Iterator[None]:
     """Counts and throttles never leak between tests; counts are read fresh."""
     settings.UNDERSIGN_COUNT_STALENESS = 0
     cache.clear()
+    # The process remembers the day's client-key secret; a test's rolled-back
+    # database no longer holds it.
+    forget_remembered_secrets()
     # A request or test that activated a language must not leak it to the next.
     translation.activate(settings.LANGUAGE_CODE)
     yield

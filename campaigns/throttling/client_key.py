@@ -8,6 +8,7 @@ from then on a key links to nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -26,8 +27,14 @@ def _day(now: datetime | None) -> date:
     return (now or timezone.now()).astimezone(UTC).date()
 
 
+@functools.lru_cache(maxsize=2)
 def _secret(day: date) -> bytes:
-    """Return the secret of `day`, creating it once even under concurrent requests."""
+    """Return the secret of `day`, creating it once even under concurrent requests.
+
+    Remembered by the process (today's, and yesterday's around midnight), so a
+    signing pays neither the query nor the decryption; never put in the shared
+    cache, where a dump would expose it.
+    """
     row = ClientKeySecret.objects.filter(day=day).first()
     if row is None:
         fresh = crypto.fernet().encrypt(secrets.token_bytes(32)).decode()
@@ -36,6 +43,11 @@ def _secret(day: date) -> bytes:
             day=day, defaults={"secret": fresh}
         )
     return crypto.fernet().decrypt(row.secret.encode())
+
+
+def forget_remembered_secrets() -> None:
+    """Drop the secrets this process remembers; the next use reads the database."""
+    _secret.cache_clear()
 
 
 def client_key(address: str, now: datetime | None = None) -> str:
@@ -54,6 +66,7 @@ def forget_client_keys(now: datetime | None = None) -> int:
     signatures were unlinked."""
     cutoff = (now or timezone.now()) - timedelta(days=conf.CLIENT_KEY_DAYS)
     ClientKeySecret.objects.filter(day__lt=_day(cutoff)).delete()
+    forget_remembered_secrets()
     return (
         Signature.objects.filter(created_at__lt=cutoff)
         .exclude(client_key="")
