@@ -10,13 +10,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from campaigns.signing.screening import form_token_issued, issue_form_token
+from campaigns.signing.screening import form_token_issued
 from widget.http import origin_of, own_origin
-
-
-def form_token(public_key: str) -> str:
-    """Return a form token for one campaign's embed form, rendered now."""
-    return issue_form_token(public_key)
 
 
 def form_token_valid(token: str, public_key: str) -> bool:

@@ -30,12 +30,12 @@ from campaigns.models import CampaignPage, Delivery, Partner, Signature
 from campaigns.retention import anonymize_expired
 from campaigns.services import campaign_identity
 from campaigns.signing import SignatureInput, signature_create
+from campaigns.signing.screening import issue_form_token
 from campaigns.webhooks.signing import webhook_secret_rotate
 from tests.dumps import dumpdata, needs_pg_dump, pg_dump
 from tests.factories import campaign_page
 from tests.pages.conftest import serve_as_home
 from tests.yourdata.conftest import link_path
-from widget.tokens import form_token
 
 CLIENT_IP = "203.0.113.77"
 FORWARDED = "198.51.100.42"
@@ -90,7 +90,7 @@ def _sign_everywhere(page: CampaignPage) -> None:
     assert hosted.status_code == 302
     embed = client.post(
         f"/embed/{key}/?partner=make-the-road",
-        {**_fields("embed"), "consents": CONSENTS, "form_token": form_token(key)},
+        {**_fields("embed"), "consents": CONSENTS, "form_token": issue_form_token(key)},
         headers={"Origin": "http://testserver"},
     )
     assert embed.status_code == 302

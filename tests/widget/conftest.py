@@ -10,8 +10,8 @@ from django.http import HttpResponse
 
 from campaigns.models import CampaignPage
 from campaigns.services import campaign_identity
+from campaigns.signing.screening import issue_form_token
 from tests.pages.conftest import serve_as_home
-from widget.tokens import form_token
 
 OWN_ORIGIN = "http://testserver"
 SIGNER = {"email": "ana@example.org", "first_name": "Ana", "last_name": "Ruiz"}
@@ -40,7 +40,9 @@ def embed_post(client) -> Callable[..., HttpResponse]:
     ) -> HttpResponse:
         data = {**SIGNER, **fields}
         if token is not None:
-            data["form_token"] = token or form_token(campaign_identity(page).public_key)
+            data["form_token"] = token or issue_form_token(
+                campaign_identity(page).public_key
+            )
         headers = {"Origin": origin} if origin is not None else {}
         return client.post(url, data, headers=headers)
 

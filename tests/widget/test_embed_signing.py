@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core import signing
 
 from campaigns.models import Signature
-from campaigns.signing.screening import SALT
+from campaigns.signing.screening import SALT, issue_form_token
 from tests.factories import campaign_page
-from widget.tokens import form_token
 
 EMBED = "/embed/stop-the-detentions/"
 VIA_PARTNER = EMBED + "?partner=make-the-road&lang=en"
@@ -117,14 +116,14 @@ def test_a_forged_token_is_refused(hosted, embed_post):
 
 
 def test_a_token_for_another_campaign_is_refused(hosted, embed_post):
-    response = embed_post(EMBED, hosted, token=form_token("another-campaign"))
+    response = embed_post(EMBED, hosted, token=issue_form_token("another-campaign"))
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
 
 
 def test_an_expired_token_is_refused(hosted, embed_post, monkeypatch):
-    token = form_token("stop-the-detentions")
+    token = issue_form_token("stop-the-detentions")
     day_later = signing.time.time() + 24 * 60 * 60 + 5
     monkeypatch.setattr(signing.time, "time", lambda: day_later)
 
@@ -140,7 +139,7 @@ def test_a_post_from_another_origin_is_refused(hosted, embed_post):
 
 def test_without_origin_the_referer_decides(client, hosted, embed_post):
     data = {
-        "form_token": form_token("stop-the-detentions"),
+        "form_token": issue_form_token("stop-the-detentions"),
         "email": "ana@example.org",
         "first_name": "Ana",
         "last_name": "Ruiz",
