@@ -49,7 +49,9 @@ def embed_context(request: HttpRequest, page: CampaignPage) -> dict[str, Any]:
         return {"is_new": True}
     campaign = campaign_identity(page)
     site = site_origin(request)
-    partners = [link.partner for link in page.campaign_partners.all()]
+    partners = [
+        link.partner for link in page.campaign_partners.select_related("partner")
+    ]
     embeds = [
         PartnerEmbed(partner, page_snippets(site=site, page=page, partner=key))
         for partner, key in [(None, ""), *((p, p.slug) for p in partners)]
