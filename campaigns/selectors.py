@@ -164,11 +164,10 @@ def current_goal(page: CampaignPage, count: int) -> int:
     next rising step above `count`; past the last step, the last step stays.
     """
     ladder = [page.goal]
-    for part in page.goal_steps.split(","):
-        step = part.strip()
-        # Steps are validated on save; a stray one at or below the goal is skipped.
-        if step.isdigit() and int(step) > ladder[-1]:
-            ladder.append(int(step))
+    for step in page.goal_step_numbers():
+        # A step at or below the goal (or the step before) is skipped.
+        if step > ladder[-1]:
+            ladder.append(step)
     return next((goal for goal in ladder if goal > count), ladder[-1])
 
 

@@ -98,7 +98,7 @@ class GoalProgress:
 def goal_progress(page: CampaignPage, total: int) -> GoalProgress:
     """Return the configured goal and steps, and progress to the goal shown now."""
     current = current_goal(page, total)
-    steps = [int(part) for part in page.goal_steps.split(",") if part.strip()]
+    steps = page.goal_step_numbers()
     percent = min(100, total * 100 // current) if current else 100
     return GoalProgress(goal=page.goal, current=current, steps=steps, percent=percent)
 

@@ -261,6 +261,12 @@ class CampaignPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("campaign")
 
+    def goal_step_numbers(self) -> list[int]:
+        """Return the rising goal's steps as numbers (validated on save; a stray
+        part that is not a whole number is skipped)."""
+        parts = (part.strip() for part in self.goal_steps.split(","))
+        return [int(part) for part in parts if part.isdigit()]
+
     def field_rules(self) -> dict[str, str]:
         """Return each standard field's rule (off, optional, required)."""
         return {name: getattr(self, f"{name}_rule") for name in STANDARD_FIELDS}
