@@ -132,7 +132,6 @@ def content_lang(page: CampaignPage) -> SafeString:
     if code == get_language():
         return SafeString("")
     bidi = translation.get_language_info(code)["bidi"]
-    direction = "rtl" if bidi else "ltr"
-    if direction == ("rtl" if get_language_bidi() else "ltr"):
+    if bidi == get_language_bidi():
         return format_html(' lang="{}"', code)
-    return format_html(' lang="{}" dir="{}"', code, direction)
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")

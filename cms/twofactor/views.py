@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.twofactor.devices import (
     confirm_authenticator,
@@ -34,8 +35,11 @@ class TwoFactorStep(LoginRequiredMixin, View):
     template_name = ""
 
     def render(self, form: CodeForm, **context: Any) -> HttpResponse:
-        context.update(form=form, next=safe_next(self.request))
-        context.setdefault("redirect_field_name", REDIRECT_FIELD_NAME)
+        context.update(
+            form=form,
+            next=safe_next(self.request),
+            redirect_field_name=REDIRECT_FIELD_NAME,
+        )
         return render(self.request, self.template_name, context)
 
 
@@ -56,7 +60,7 @@ class SetupView(TwoFactorStep):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return self._page(CodeForm())
+        return self._page(CodeForm(), pending_authenticator(request.user))
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = CodeForm(request.POST)
@@ -71,10 +75,9 @@ class SetupView(TwoFactorStep):
             )
         if form.is_valid():
             form.add_error("code", WRONG_CODE)
-        return self._page(form)
+        return self._page(form, device)
 
-    def _page(self, form: CodeForm) -> HttpResponse:
-        device = pending_authenticator(self.request.user)
+    def _page(self, form: CodeForm, device: TOTPDevice) -> HttpResponse:
         return self.render(form, qr_svg=qr_svg(device), secret=secret_of(device))
 
 
