@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.admin.signer_access import may
+from campaigns.admin.signer_access import campaigns_for
 from campaigns.conf import conf
 from campaigns.exports import files
 from campaigns.exports.background import export_start
@@ -99,9 +99,8 @@ def _own_export(request: HttpRequest, export_id: int) -> SignerExport:
     if export.requested_by_id != request.user.pk:
         raise PermissionDenied
     # Losing the permission since asking also loses the file.
-    for campaign in export.campaigns.all():
-        if not may(request.user, campaign):
-            raise PermissionDenied
+    if export.campaigns.exclude(pk__in=campaigns_for(request.user)).exists():
+        raise PermissionDenied
     return export
 
 

@@ -48,10 +48,12 @@ def _answer(question: CampaignQuestion, value: str) -> object:
 
 
 def _input(
-    page: CampaignPage, header: list[str], cells: list[str], language: str
+    questions: dict[str, CampaignQuestion],
+    header: list[str],
+    cells: list[str],
+    language: str,
 ) -> SignatureInput:
     values = dict(zip(header, cells, strict=False))
-    questions = {q.key: q for q in page.questions.all()}
     answers = {
         key: _answer(questions[key], value)
         for name, value in values.items()
@@ -75,12 +77,13 @@ def _input(
 def _validated(
     page: CampaignPage, paper: PaperFile, language: str, report: PaperReport
 ) -> Iterator[tuple[int, CleanSignature]]:
+    questions = {q.key: q for q in page.questions.all()}
     for row, cells in paper.rows:
         if len(cells) > len(paper.header):
             reason = _("This row has more cells than the header has columns.")
             report.refused.append(Refusal(row, "", reason))
             continue
-        data = _input(page, paper.header, cells, language)
+        data = _input(questions, paper.header, cells, language)
         try:
             yield row, clean_signature(page, data, (), email_required=False)
         except SignatureInvalid as error:
