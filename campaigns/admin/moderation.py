@@ -107,7 +107,7 @@ def matching_signatures(criteria: Criteria, action: str) -> QuerySet[Signature]:
     return rows
 
 
-def release_held_deliveries(campaign: Campaign, ids: list[int]) -> None:
+def release_held_deliveries(campaign: Campaign, rows: QuerySet[Signature]) -> None:
     """Queue what a flagged signing held back, now that a moderator vouched for it.
 
     A flagged signing mails no one and reaches no partner; a signature that never
@@ -116,9 +116,7 @@ def release_held_deliveries(campaign: Campaign, ids: list[int]) -> None:
     page = campaign_page_for_key(campaign.public_key)
     if page is None:
         return
-    held = Signature.objects.filter(pk__in=ids).exclude(
-        deliveries__kind__in=(EMAIL_THANKS, EMAIL_CONFIRM)
-    )
+    held = rows.exclude(deliveries__kind__in=(EMAIL_THANKS, EMAIL_CONFIRM))
     for signature in held.iterator():
         queue_signed(signature, page)
 
@@ -137,10 +135,10 @@ def moderate(criteria: Criteria, action: str, *, user: Any) -> int:
         }
     with transaction.atomic():
         rows = matching_signatures(criteria, action)
-        ids = list(rows.values_list("pk", flat=True))
-        changed = Signature.objects.filter(pk__in=ids).update(**changes)
         if action == RESTORE:
-            release_held_deliveries(criteria.campaign, ids)
+            # Before the UPDATE, while the rows still match; sent after commit.
+            release_held_deliveries(criteria.campaign, rows)
+        changed = rows.update(**changes)
     data = {
         "campaign": criteria.campaign.public_key,
         "criteria": criteria.kinds(),
