@@ -9,6 +9,10 @@ from django.utils.text import slugify
 
 from campaigns.models import Campaign, CampaignPage
 
+# Where a page instance remembers its identity: it never changes, and the
+# published-pages cache, which every change to a `Campaign` renews, carries it.
+IDENTITY_ATTR = "_undersign_campaign"
+
 
 def _free_public_key(page: CampaignPage) -> str:
     base = slugify(page.slug)[:60] or "campaign"
@@ -21,7 +25,16 @@ def campaign_identity(page: CampaignPage, *, public_key: str | None = None) -> C
     """Return the identity shared by `page` and its translations, creating it once.
 
     The public key is the page's slug at creation when free, and never changes.
+    The identity found is remembered on `page` (an instance, not the row).
     """
+    known: Campaign | None = page.__dict__.get(IDENTITY_ATTR)
+    if known is None or known.translation_key != page.translation_key:
+        known = _find_or_create(page, public_key)
+        page.__dict__[IDENTITY_ATTR] = known
+    return known
+
+
+def _find_or_create(page: CampaignPage, public_key: str | None) -> Campaign:
     existing = Campaign.objects.filter(translation_key=page.translation_key).first()
     if existing is not None:
         return existing

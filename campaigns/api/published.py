@@ -1,10 +1,11 @@
 """The live translations of a campaign by key, cached across requests and processes.
 
 Finding them costs three queries (campaign, view restrictions, pages) and their
-partners and questions two more, on every public request. The cache holds them
-with those relations prefetched, under a generation number that every change to
-a page, a view restriction or a partner moves on, so no process sharing the
-cache serves a page after it changed; the lifetime only bounds memory.
+partners, questions and campaign identity three more, on every public request.
+The cache holds them with those prefetched, under a generation number that every
+change to a page, a view restriction, a campaign or a partner moves on, so no
+process sharing the cache serves a page after it changed; the lifetime only bounds
+memory.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from campaigns.models import (
     Partner,
 )
 from campaigns.selectors import is_lookup_key, live_translations
+from campaigns.services import campaign_identity
 
 GENERATION_KEY = "undersign:published:generation"
 LIFETIME = 300
@@ -46,7 +48,8 @@ def _generation() -> int:
 
 
 def published_translations(key: str) -> list[CampaignPage]:
-    """Return `live_translations(key)` with partners and questions prefetched."""
+    """Return `live_translations(key)` with partners, questions and the campaign
+    identity prefetched."""
     if not is_lookup_key(key):
         return []
     cache_key = f"undersign:published:{_generation()}:{key}"
@@ -58,6 +61,7 @@ def published_translations(key: str) -> list[CampaignPage]:
             # memory the way modelcluster holds a revision's children.
             page.campaign_partners.set(page.campaign_partners.select_related("partner"))
             page.questions.set(page.questions.all())
+            campaign_identity(page)
         if pages:
             # An unknown key is not kept: a campaign created later must be found.
             cache.set(cache_key, pages, _lifetime())

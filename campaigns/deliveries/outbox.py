@@ -43,8 +43,15 @@ def _webhooks(
     ]
 
 
-def queue_signed(signature: Signature, page: CampaignPage) -> None:
-    """A new signature: its email, and its webhooks unless it awaits confirmation."""
+def queue_signed(
+    signature: Signature, page: CampaignPage, webhook_partners: list[int] | None = None
+) -> None:
+    """A new signature: its email, and its webhooks unless it awaits confirmation.
+
+    `webhook_partners` are the ids of the partners with a webhook whose box the
+    signer ticked, when the caller has them in hand; else they are read from the
+    stored consents.
+    """
     rows = [
         Delivery(
             kind=EMAIL_CONFIRM if page.double_opt_in else EMAIL_THANKS,
@@ -52,8 +59,9 @@ def queue_signed(signature: Signature, page: CampaignPage) -> None:
         )
     ]
     if not page.double_opt_in:
-        partners = _consented_webhook_partners(signature)
-        rows += _webhooks(signature, WEBHOOK_SIGNATURE, partners)
+        if webhook_partners is None:
+            webhook_partners = _consented_webhook_partners(signature)
+        rows += _webhooks(signature, WEBHOOK_SIGNATURE, webhook_partners)
     Delivery.objects.bulk_create(rows)
 
 

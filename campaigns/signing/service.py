@@ -151,11 +151,7 @@ def signature_create(
     # A draft or unpublished page may still be reached by a caller holding it.
     if not page.live or not page.is_accepting():
         raise CampaignNotAccepting(closed_reason(page))
-    partner = (
-        Partner.objects.filter(slug=data.partner_key).first()
-        if data.partner_key
-        else None
-    )
+    partner = _partner(page, data.partner_key)
     offered = {consent.key: consent for consent in offered_consents(page, partner)}
     clean = clean_signature(page, data, offered)
     campaign = campaign_identity(page)
@@ -177,13 +173,44 @@ def signature_create(
     if suspicion or throttled:
         signature.moderation = Signature.Moderation.FLAGGED
         signature.moderation_reason = suspicion or Signature.Reason.THROTTLED
-    if not _store(page, signature, _consent_versions(page, offered, clean)):
+    versions = _consent_versions(page, offered, clean)
+    if not _store(page, signature, versions, _webhook_partners(offered, clean)):
         return _after_conflict(page, signature, digest)
     return SigningResult(Outcome.NEW, page.double_opt_in)
 
 
+def _partner(page: CampaignPage, key: str) -> Partner | None:
+    """Return the partner whose slug is `key`: one of `page`'s, held with it, or
+    another (credited, though its box is not offered)."""
+    if not key:
+        return None
+    linked = (link.partner for link in page.campaign_partners.all())
+    return next((partner for partner in linked if partner.slug == key), None) or (
+        Partner.objects.filter(slug=key).first()
+    )
+
+
+def _webhook_partners(
+    offered: dict[str, OfferedConsent], clean: CleanSignature
+) -> list[int]:
+    """Return the ids of the partners with a webhook whose box the signer ticked."""
+    ticked = (offered[key] for key in clean.consents)
+    return sorted(
+        {
+            consent.partner.pk
+            for consent in ticked
+            if consent.kind == ConsentVersion.Kind.PARTNER
+            and consent.partner is not None
+            and consent.partner.webhook_url
+        }
+    )
+
+
 def _store(
-    page: CampaignPage, signature: Signature, versions: list[ConsentVersion]
+    page: CampaignPage,
+    signature: Signature,
+    versions: list[ConsentVersion],
+    webhook_partners: list[int],
 ) -> bool:
     """Save `signature` with its consents and deliveries; `False` if it conflicts."""
     try:
@@ -196,7 +223,7 @@ def _store(
             if not signature.moderation_reason:
                 # A flagged signing mails no one and reaches no partner: the
                 # address may be a stranger's, typed in by a bot.
-                queue_signed(signature, page)
+                queue_signed(signature, page, webhook_partners)
     except IntegrityError:
         return False
     return True

@@ -37,14 +37,17 @@ def parse_rate(text: str) -> Rate:
 
 
 def _hit(key: str, period: int) -> int:
-    """Count one signing in the window `key`; return the count so far."""
-    cache.add(key, 0, timeout=period)
+    """Count one signing in the window `key`; return the count so far.
+
+    One round trip while the window is open; opening it takes one more.
+    """
     try:
         return cache.incr(key)
     except ValueError:
-        # The window closed between add and incr: this signing opens the next.
-        cache.add(key, 1, timeout=period)
-        return 1
+        # No open window: this signing opens it, unless another just did.
+        if cache.add(key, 1, timeout=period):
+            return 1
+        return _hit(key, period)
 
 
 def over_limit(campaign_id: int, client_key: str) -> bool:

@@ -13,9 +13,9 @@ from tests.api.conftest import VALID
 from tests.factories import campaign_page
 
 ORIGIN = "https://partner.example"
-# Idempotency check, client-key secret, partner, campaign (twice), signature,
-# consents, webhook partners, outbox, and the savepoint around them.
-SIGNING_QUERIES = 11
+# Idempotency check, signature, consents, outbox, and the savepoint around them.
+# The campaign, its partners and the day's client-key secret are held in memory.
+SIGNING_QUERIES = 6
 
 
 def _body(n: int) -> dict[str, object]:
