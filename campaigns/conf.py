@@ -26,6 +26,19 @@ class Settings:
         return int(getattr(settings, "UNDERSIGN_COUNT_STALENESS", 5))
 
     @property
+    def REFRESH_BEHIND(self) -> bool:  # noqa: N802
+        """Recompute slow cached values (the count) on a thread, not in a request."""
+        return bool(getattr(settings, "UNDERSIGN_REFRESH_BEHIND", True))
+
+    @property
+    def CACHE_LAYER_SECONDS(self) -> float:  # noqa: N802
+        """Seconds each of the three caches a public count passes through keeps
+        its value: the count, the read's body and the read's replay. A third of
+        `COUNT_STALENESS` each, so together they lag by at most the window.
+        """
+        return self.COUNT_STALENESS / 3
+
+    @property
     def MAX_BODY_BYTES(self) -> int:  # noqa: N802
         """Largest signing request body accepted, in bytes."""
         return int(getattr(settings, "UNDERSIGN_MAX_BODY_BYTES", 16 * 1024))

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar, cast
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from wagtail.coreutils import get_supported_content_language_variant
 
+from campaigns.cached import cached_once
 from campaigns.conf import conf
 from campaigns.models import (
     Campaign,
@@ -33,10 +29,6 @@ CONSENT_BOXES: list[str] = [
     ConsentVersion.Kind.DISPLAY,
 ]
 
-
-T = TypeVar("T")
-# A cached value is recomputed once this share of its lifetime has passed.
-REFRESH_AT = 0.75
 
 # Keys arrive in URLs and query strings. One that no slug or public key can
 # equal is no match, and never reaches the database: PostgreSQL refuses a NUL
@@ -99,55 +91,10 @@ def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage
     return page_in_language(live_translations(key), language)
 
 
-def cached_once(key: str, seconds: float, compute: Callable[[], T]) -> T:
-    """Return `compute()`'s value, at most `seconds` old, computed by one caller at a
-    time across processes; the others serve the previous value meanwhile.
-    """
-    if seconds <= 0:
-        return compute()
-    entry = _unexpired(key)
-    if entry is not None and time.time() < entry[0]:
-        return cast(T, entry[2])
-    # Only the caller that takes the lock recomputes: no stampede on expiry.
-    lock = f"{key}:lock"
-    if not cache.add(lock, 1, math.ceil(seconds)):
-        entry = entry or _wait_for(key, seconds)
-        if entry is not None:
-            return cast(T, entry[2])
-        return compute()
-    try:
-        value = compute()
-        now = time.time()
-        # Refreshed ahead of expiry so a still-valid value covers the recompute.
-        entry = (now + seconds * REFRESH_AT, now + seconds, value)
-        cache.set(key, entry, math.ceil(seconds))
-    finally:
-        cache.delete(lock)
-    return value
-
-
-def _unexpired(key: str) -> tuple[float, float, Any] | None:
-    """Return `key`'s `(refresh_at, expires_at, value)` unless it has expired."""
-    entry = cache.get(key)
-    if entry is None or time.time() >= entry[1]:
-        return None
-    return cast(tuple[float, float, Any], entry)
-
-
-def _wait_for(key: str, seconds: float) -> tuple[float, float, Any] | None:
-    """Wait up to `seconds` for another caller's first computation of `key`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        time.sleep(0.02)
-        entry = _unexpired(key)
-        if entry is not None:
-            return entry
-    return None
-
-
 def signature_count(campaign: Campaign) -> int:
-    """Return the public count, at most half of `UNDERSIGN_COUNT_STALENESS` seconds
-    old (public reads cache their bodies for the other half).
+    """Return the public count, at most `conf.CACHE_LAYER_SECONDS` old (a third of
+    `UNDERSIGN_COUNT_STALENESS`: public reads keep their bodies and replies for
+    the other two).
     """
 
     def count() -> int:
@@ -155,7 +102,13 @@ def signature_count(campaign: Campaign) -> int:
         return counted + campaign.count_offset
 
     return int(
-        cached_once(f"undersign:count:{campaign.pk}", conf.COUNT_STALENESS / 2, count)
+        cached_once(
+            f"undersign:count:{campaign.pk}",
+            conf.CACHE_LAYER_SECONDS,
+            count,
+            # A million rows take ~50 ms to count: never in a reader's request.
+            behind=True,
+        )
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from rest_framework.test import APIClient
 from wagtail.models import Locale, Page, Site
 
+from campaigns.api.read_replay import forget_replays
 from campaigns.models import CampaignPage, Partner
 from campaigns.throttling.client_key import forget_remembered_secrets
 from tests.factories import PartnerFactory, campaign_page, link_partner
@@ -21,6 +22,7 @@ def _isolated_cache(settings) -> Iterator[None]:
     """Counts and throttles never leak between tests; counts are read fresh."""
     settings.UNDERSIGN_COUNT_STALENESS = 0
     cache.clear()
+    forget_replays()
     # The process remembers the day's client-key secret; a test's rolled-back
     # database no longer holds it.
     forget_remembered_secrets()

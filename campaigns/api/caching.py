@@ -18,8 +18,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from campaigns.api.language import vary_on_language
+from campaigns.cached import cached_once
 from campaigns.conf import conf
-from campaigns.selectors import cached_once
 
 MAX_AGE = 5
 STALE_WHILE_REVALIDATE = 30
@@ -36,16 +36,18 @@ def cache_seconds() -> tuple[int, int]:
 
 
 def shared_body(request: Request, compute: Callable[[], Any], *varies: str) -> Any:
-    """Return the body of this public read, computed once per half staleness window
-    for all requests alike in `varies`, the site and the active language.
+    """Return the body of this public read, computed once per
+    `conf.CACHE_LAYER_SECONDS` for all requests alike in `varies`, the site and the
+    active language.
 
-    The count inside is at most half the window old too, so what a reader gets
-    lags by at most `UNDERSIGN_COUNT_STALENESS` seconds.
+    The count inside is at most as old, and the reply is replayed at most as long
+    (`read_replay`), so what a reader gets lags by at most
+    `UNDERSIGN_COUNT_STALENESS` seconds.
     """
     parts = [request.scheme or "", request.get_host(), request.path]
     parts += [translation.get_language(), *varies]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    return cached_once(f"undersign:read:{digest}", conf.COUNT_STALENESS / 2, compute)
+    return cached_once(f"undersign:read:{digest}", conf.CACHE_LAYER_SECONDS, compute)
 
 
 class CachedReadMixin(APIView):

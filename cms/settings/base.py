@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a repeated public read is answered before the rest of the stack.
+    "campaigns.api.read_replay.PublicReadReplayMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.headers.ContentSecurityPolicyMiddleware",
     "cms.headers.TokenReferrerPolicyMiddleware",

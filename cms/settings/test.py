@@ -25,6 +25,9 @@ UNDERSIGN_THROTTLE_RATES = dict.fromkeys(
     ["client_burst", "client_sustained", "campaign_burst", "campaign_sustained"]
 )
 UNDERSIGN_MIN_FILL_SECONDS = 0
+# A refresh thread would read outside the test's transaction; the tests of it
+# turn it on and commit.
+UNDERSIGN_REFRESH_BEHIND = False
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

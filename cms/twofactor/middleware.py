@@ -38,8 +38,12 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        # Without a session cookie no one is signed in, and the session is left
+        # untouched: public replies then do not vary on Cookie, so caches keep them.
+        if not required() or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = request.user
-        if not required() or not user.is_authenticated or user.is_verified():
+        if not user.is_authenticated or user.is_verified():
             return self.get_response(request)
         path = request.path_info
         if not path.startswith(reverse("wagtailadmin_home")):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from django.core.cache import cache
 
-from campaigns.selectors import cached_once
+from campaigns.cached import cached_once
 
 
 class Counter:
@@ -77,3 +79,48 @@ def test_no_window_means_no_caching():
     compute = Counter()
 
     assert [cached_once("k", 0, compute) for _ in range(2)] == [1, 2]
+
+
+def _eventually(read: Callable[[], object], expected: object) -> object:
+    """Return what `read` gives once it gives `expected`, or after 5 s."""
+    deadline = time.monotonic() + 5
+    value = read()
+    while value != expected and time.monotonic() < deadline:
+        time.sleep(0.02)
+        value = read()
+    return value
+
+
+def test_a_slow_value_due_is_recomputed_behind_the_caller(monkeypatch, settings):
+    settings.UNDERSIGN_REFRESH_BEHIND = True
+    threads = []
+
+    def compute() -> int:
+        threads.append(threading.current_thread())
+        return len(threads)
+
+    cached_once("k", 5, compute, behind=True)
+    due = cache.get("k")[0] + 0.1
+    monkeypatch.setattr(time, "time", lambda: due)
+
+    assert cached_once("k", 5, compute, behind=True) == 1
+    assert _eventually(lambda: cached_once("k", 5, compute, behind=True), 2) == 2
+    assert threads[0] is threading.current_thread()
+    assert threads[1] is not threading.current_thread()
+    assert _eventually(lambda: cache.get("k:lock"), None) is None
+
+
+def test_a_failed_refresh_behind_leaves_the_value_to_expire(monkeypatch, settings):
+    settings.UNDERSIGN_REFRESH_BEHIND = True
+    cached_once("k", 5, Counter(), behind=True)
+    due = cache.get("k")[0] + 0.1
+    monkeypatch.setattr(time, "time", lambda: due)
+
+    def broken() -> int:
+        raise RuntimeError("database away")
+
+    assert cached_once("k", 5, broken, behind=True) == 1
+    assert _eventually(lambda: cache.get("k:lock"), None) is None
+    expired = cache.get("k")[1] + 0.1
+    monkeypatch.setattr(time, "time", lambda: expired)
+    assert cached_once("k", 5, lambda: 7, behind=True) == 7

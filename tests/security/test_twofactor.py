@@ -197,6 +197,15 @@ def test_an_unverified_session_is_anonymous_on_private_pages(
     assert client.get("/en/").status_code == 200
 
 
+def test_visitors_without_a_session_get_replies_caches_may_share(
+    client, require_2fa, hosted
+):
+    response = client.get(f"/api/v1/campaigns/{hosted.slug}/")
+
+    assert response.status_code == 200
+    assert "cookie" not in response["Vary"].lower()
+
+
 def test_the_steps_need_a_password_first(client, db, require_2fa):
     for url in (SETUP, VERIFY):
         response = client.get(url)
