@@ -52,19 +52,24 @@ def published_translations(key: str) -> list[CampaignPage]:
     identity prefetched."""
     if not is_lookup_key(key):
         return []
-    cache_key = f"undersign:published:{_generation()}:{key}"
-    pages: list[CampaignPage] | None = cache.get(cache_key)
-    if pages is None:
-        pages = live_translations(key)
-        for page in pages:
-            # Read on every signing (offered boxes, custom questions): held in
-            # memory the way modelcluster holds a revision's children.
-            page.campaign_partners.set(page.campaign_partners.select_related("partner"))
-            page.questions.set(page.questions.all())
-            campaign_identity(page)
-        if pages:
-            # An unknown key is not kept: a campaign created later must be found.
-            cache.set(cache_key, pages, _lifetime())
+    # The generation and the entry in one round trip; the entry names the
+    # generation it was read under, and only the current one is served.
+    cache_key = f"undersign:published:{key}"
+    found = cache.get_many([GENERATION_KEY, cache_key])
+    generation = found.get(GENERATION_KEY) or _generation()
+    entry: tuple[int, list[CampaignPage]] | None = found.get(cache_key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    pages = live_translations(key)
+    for page in pages:
+        # Read on every signing (offered boxes, custom questions): held in
+        # memory the way modelcluster holds a revision's children.
+        page.campaign_partners.set(page.campaign_partners.select_related("partner"))
+        page.questions.set(page.questions.all())
+        campaign_identity(page)
+    if pages:
+        # An unknown key is not kept: a campaign created later must be found.
+        cache.set(cache_key, (generation, pages), _lifetime())
     return pages
 
 

@@ -1,15 +1,17 @@
 """Rate limits per client and per campaign, counted in Django's cache.
 
 Each limit is a window opened by its first signing and closed `period` seconds
-later. `cache.add` and `cache.incr` are atomic on Redis (shared by every web
-server) and on the local-memory cache (one process).
+later. On Redis (shared by every web server) a signing counts in every window in
+one atomic round trip; on other caches (the local-memory one counts per process)
+with `cache.add` and `cache.incr`, atomic each.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from campaigns.conf import conf
@@ -50,6 +52,23 @@ def _hit(key: str, period: int) -> int:
         return _hit(key, period)
 
 
+def _hits(windows: list[tuple[str, int]]) -> list[int]:
+    """Count one signing in each window `(key, period)`; return each count so far."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return [_hit(key, period) for key, period in windows]
+    # The Redis client Django's cache holds (untyped in the stubs): MULTI … EXEC,
+    # one round trip for every window.
+    client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
+    with client.pipeline() as pipe:
+        for key, period in windows:
+            stored = backend.make_and_validate_key(key)
+            pipe.set(stored, 0, ex=period, nx=True)
+            pipe.incr(stored)
+        replies = pipe.execute()
+    return [int(count) for count in replies[1::2]]
+
+
 def over_limit(campaign_id: int, client_key: str) -> bool:
     """Count a signing against every configured limit; return `True` if any is over.
 
@@ -57,7 +76,7 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
     client key only the campaign's limits apply.
     """
     owners = {"campaign": str(campaign_id), "client": client_key}
-    over = False
+    windows, limits = [], []
     for scope, text in conf.THROTTLE_RATES.items():
         if scope not in SCOPES:
             raise ImproperlyConfigured(f"UNDERSIGN_THROTTLE_RATES: unknown {scope!r}.")
@@ -65,6 +84,7 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
         if not text or not owner:
             continue
         rate = parse_rate(text)
-        count = _hit(f"{KEY_PREFIX}:{scope}:{owner}:{rate.period}", rate.period)
-        over = over or count > rate.limit
-    return over
+        windows.append((f"{KEY_PREFIX}:{scope}:{owner}:{rate.period}", rate.period))
+        limits.append(rate.limit)
+    counts = _hits(windows) if windows else []
+    return any(count > limit for count, limit in zip(counts, limits, strict=True))

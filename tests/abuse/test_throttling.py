@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -145,6 +147,16 @@ def test_limits_without_any_rate_count_nothing(settings, page):
     rates(settings)
 
     assert not any(over_limit(1, "client") for _ in range(1000))
+
+
+def test_a_window_closes_after_its_period(settings, db):
+    rates(settings, client_burst="2/second", campaign_burst="3/second")
+    assert [over_limit(1, "client") for _ in range(3)] == [False, False, True]
+    assert over_limit(1, "another-client")
+
+    time.sleep(1.1)
+
+    assert not over_limit(1, "client")
 
 
 @pytest.mark.parametrize(
