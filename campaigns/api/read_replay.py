@@ -16,13 +16,13 @@ header, and any reply that is not a public 200 without cookies, runs the stack.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, get_max_age
-from django.utils.regex_helper import _lazy_re_compile
 
 from campaigns.api.cors import API_PATH
 from campaigns.conf import conf
@@ -32,7 +32,7 @@ from campaigns.conf import conf
 # all share its one value.)
 KEYED_HEADERS = ("Accept", "Accept-Language", "Origin")
 VARIES_ALLOWED = {name.lower() for name in (*KEYED_HEADERS, "Cookie")}
-VARY_SPLIT = _lazy_re_compile(r"\s*,\s*")
+VARY_SPLIT = re.compile(r"\s*,\s*")
 BODY_HEADERS = {"content-type", "content-length"}
 # Keys come from URLs and headers anyone can send: memory stays bounded.
 MAX_ENTRIES = 2000
