@@ -146,7 +146,9 @@ class Signature(models.Model):
             return
         self.identifiers = crypto.encrypt_json(asdict(value))
         self.key_id = crypto.key_fingerprint()
-        self.email_index = crypto.email_index(value.email)
+        # No address (a paper signer), no one-per-campaign key: the index of ""
+        # would make every such signer the same person.
+        self.email_index = crypto.email_index(value.email) if value.email else ""
 
 
 class SignatureConsent(models.Model):

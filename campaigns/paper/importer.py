@@ -15,25 +15,6 @@ BATCH = 500
 SOURCE = {"channel": "paper"}
 
 
-def _signature(campaign: Campaign, clean: CleanSignature) -> Signature:
-    now = timezone.now()
-    signature = Signature(
-        campaign=campaign,
-        email_domain=clean.email.rpartition("@")[2],
-        postal_code=clean.fields["postal_code"].upper(),
-        country=clean.fields["country"],
-        language=clean.language,
-        source=SOURCE,
-        status=Signature.Status.CONFIRMED,
-        confirmed_at=now,
-    )
-    signature.identity = clean.identity()
-    if not clean.email:
-        # No address, no one-per-campaign key: the index of "" would collide.
-        signature.email_index = ""
-    return signature
-
-
 def paper_import(
     *,
     campaign: Campaign,
@@ -47,11 +28,18 @@ def paper_import(
     signer never gave an address for that.
     """
     paper = OfferedConsent("paper", ConsentVersion.Kind.PAPER, statement)
+    now = timezone.now()
     with transaction.atomic():
         version = consent_version(paper, language)
         for start in range(0, len(rows), BATCH):
             signatures = Signature.objects.bulk_create(
-                _signature(campaign, clean) for clean in rows[start : start + BATCH]
+                clean.new_signature(
+                    campaign=campaign,
+                    source=SOURCE,
+                    status=Signature.Status.CONFIRMED,
+                    confirmed_at=now,
+                )
+                for clean in rows[start : start + BATCH]
             )
             SignatureConsent.objects.bulk_create(
                 SignatureConsent(signature=signature, version=version)

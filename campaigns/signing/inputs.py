@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.core.validators import EmailValidator
 from django.utils.translation import gettext as _
 
 from campaigns.crypto import normalize_email
-from campaigns.models import CampaignPage, CampaignQuestion
+from campaigns.models import CampaignPage, CampaignQuestion, Signature
 from campaigns.models.page import FieldRule
 from campaigns.models.signature import SignerIdentity
 from campaigns.signing.errors import SignatureInvalid
@@ -76,6 +77,20 @@ class CleanSignature:
             comment=self.fields["comment"],
             answers=self.answers,
         )
+
+    def new_signature(self, **fields: Any) -> Signature:
+        """Return an unsaved signature of this signer with `fields`: its identity
+        encrypted, and the plain facets (email domain, postal code, country,
+        language) taken from what was typed."""
+        signature = Signature(
+            email_domain=self.email.rpartition("@")[2],
+            postal_code=self.fields["postal_code"].upper(),
+            country=self.fields["country"],
+            language=self.language,
+            **fields,
+        )
+        signature.identity = self.identity()
+        return signature
 
 
 def _bad_characters(value: str, multiline: bool) -> bool:

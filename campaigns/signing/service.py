@@ -85,22 +85,15 @@ def _replay(
 def _build(
     page: CampaignPage, clean: CleanSignature, partner: Partner | None
 ) -> Signature:
-    now = timezone.now()
-    signature = Signature(
+    return clean.new_signature(
         partner=partner,
-        email_domain=clean.email.rpartition("@")[2],
-        postal_code=clean.fields["postal_code"].upper(),
-        country=clean.fields["country"],
-        language=clean.language,
         source=clean.source,
         is_test=bool(partner and partner.is_test_mode),
         status=Signature.Status.PENDING
         if page.double_opt_in
         else Signature.Status.CONFIRMED,
-        confirmed_at=None if page.double_opt_in else now,
+        confirmed_at=None if page.double_opt_in else timezone.now(),
     )
-    signature.identity = clean.identity()
-    return signature
 
 
 def _consent_versions(
