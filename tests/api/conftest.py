@@ -19,6 +19,18 @@ def sign_url(key: str) -> str:
     return f"/api/v1/campaigns/{key}/signatures/"
 
 
+def preflight(api_client: APIClient, url: str, origin: str, method: str = "POST"):
+    """Send the CORS preflight a browser sends before `method` from `origin`."""
+    return api_client.options(
+        url,
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": "content-type, idempotency-key",
+        },
+    )
+
+
 @pytest.fixture
 def sign(api_client: APIClient) -> Callable[..., Any]:
     """POST `body` (any JSON value) as JSON to the sign endpoint of `key`."""

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import sign_url
+from tests.api.conftest import preflight, sign_url
 
 PARTNER = "https://partner.example"
 FOREIGN = "https://elsewhere.example"
-
-
-def preflight(api_client, url, origin, method="POST"):
-    return api_client.options(
-        url,
-        headers={
-            "Origin": origin,
-            "Access-Control-Request-Method": method,
-            "Access-Control-Request-Headers": "content-type, idempotency-key",
-        },
-    )
 
 
 def test_reads_are_allowed_from_any_origin(api_client, page):

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from campaigns.models import Signature
-from tests.api.conftest import VALID, sign_url
+from tests.api.conftest import VALID, preflight, sign_url
 
 PARTNER = "https://partner.example"
 REFUSED_FOR_SIGNING = {
@@ -29,17 +29,6 @@ READS = {
     "detail": "/api/v1/campaigns/{slug}/",
     "stats": "/api/v1/campaigns/{slug}/stats/",
 }
-
-
-def preflight(api_client, url, origin, method):
-    return api_client.options(
-        url,
-        headers={
-            "Origin": origin,
-            "Access-Control-Request-Method": method,
-            "Access-Control-Request-Headers": "content-type, idempotency-key",
-        },
-    )
 
 
 @pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
