@@ -41,7 +41,8 @@ def signing_origin_allowed(
     """
     if origin == own_origin:
         return True
-    page = page_in_language(request_translations(request, key))
+    translations = request_translations(request, key)
+    page = page_in_language(translations)
     if page is None:
         return False
     if page.open_to_all_sites:
@@ -49,7 +50,7 @@ def signing_origin_allowed(
     # The partners of every live translation (held with the cached pages).
     links = (
         link
-        for translation in request_translations(request, key)
+        for translation in translations
         for link in translation.campaign_partners.all()
     )
     return any(origin in link.partner.origins for link in links)

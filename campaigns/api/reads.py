@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import HttpRequest
 
@@ -32,8 +33,9 @@ class CampaignRead:
     page: CampaignPage
     partner: Partner | None = None
 
-    @property
+    @cached_property
     def count(self) -> int:
+        # Read once: the goal is chosen from the same count.
         return signature_count(self.campaign)
 
     @property

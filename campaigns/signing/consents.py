@@ -78,12 +78,16 @@ def privacy_notice(
     return OfferedConsent("privacy", ConsentVersion.Kind.PRIVACY, text, partner)
 
 
+def version_digest(consent: OfferedConsent, language: str) -> str:
+    """Return the digest that addresses this exact text's stored version."""
+    partner_id = consent.partner.pk if consent.partner else ""
+    said = f"{consent.kind}\x1f{partner_id}\x1f{language}\x1f{consent.label}"
+    return hashlib.sha256(said.encode()).hexdigest()
+
+
 def consent_version(consent: OfferedConsent, language: str) -> ConsentVersion:
     """Return the stored version of exactly this text, storing it the first time."""
-    partner_id = consent.partner.pk if consent.partner else ""
-    digest = hashlib.sha256(
-        f"{consent.kind}\x1f{partner_id}\x1f{language}\x1f{consent.label}".encode()
-    ).hexdigest()
+    digest = version_digest(consent, language)
     version = ConsentVersion.objects.filter(digest=digest).first()
     if version is not None:
         return version

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 
@@ -28,6 +27,7 @@ from campaigns.signing.consents import (
     consent_version,
     offered_consents,
     privacy_notice,
+    version_digest,
 )
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
@@ -119,9 +119,7 @@ def _consent_versions(
 
 
 def _version_cache_key(consent: OfferedConsent, language: str) -> str:
-    partner = consent.partner.pk if consent.partner else ""
-    said = f"{consent.kind}\x1f{partner}\x1f{language}\x1f{consent.label}"
-    return f"undersign:consent:{hashlib.sha256(said.encode()).hexdigest()}"
+    return f"undersign:consent:{version_digest(consent, language)}"
 
 
 # Error reports must not show the signer, whichever filter a site uses.
@@ -173,14 +171,15 @@ def signature_create(
 
 
 def _partner(page: CampaignPage, key: str) -> Partner | None:
-    """Return the partner whose slug is `key`: one of `page`'s, held with it, or
-    another (credited, though its box is not offered)."""
+    """Return the partner whose slug is `key`: one of `page`'s (held with a cached
+    page; one query on a fresh one), or another (credited, though its box is not
+    offered)."""
     if not key:
         return None
-    linked = (link.partner for link in page.campaign_partners.all())
-    return next((partner for partner in linked if partner.slug == key), None) or (
-        Partner.objects.filter(slug=key).first()
-    )
+    for link in page.campaign_partners.select_related("partner"):
+        if link.partner.slug == key:
+            return link.partner
+    return Partner.objects.filter(slug=key).first()
 
 
 def _webhook_partners(
