@@ -27,7 +27,6 @@ from campaigns.signing.inputs import MAX_LENGTHS, MULTILINE, SOURCE_KEYS
 from campaigns.signing.screening import (
     FORM_STAMP_FIELD,
     HONEYPOT_FIELD,
-    bot_reason,
     issue_form_token,
 )
 
@@ -221,17 +220,13 @@ class SignForm(forms.Form):
         """
         if not self.is_valid():
             return None
-        suspicion = bot_reason(
-            public_key=campaign_identity(self.page).public_key,
-            token=self.cleaned_data[FORM_STAMP_FIELD],
-            honeypot=self.cleaned_data[HONEYPOT_FIELD],
-        )
         try:
             return signature_create(
                 page=self.page,
                 data=self.signature_input(language),
                 client_key=client_key,
-                suspicion=suspicion,
+                form_token=self.cleaned_data[FORM_STAMP_FIELD],
+                honeypot=self.cleaned_data[HONEYPOT_FIELD],
             )
         except SignatureInvalid as invalid:
             for key, messages in invalid.errors.items():

@@ -7,9 +7,10 @@ from rest_framework import serializers
 
 from campaigns.api.fields import StrictCharField, StrictEmailTextField
 from campaigns.signing import SignatureInput
+from campaigns.signing.screening import FORM_STAMP_FIELD, HONEYPOT_FIELD
 
 # Read by the view or screening, not part of what the signer submits.
-NOT_SIGNED = {"language", "form_token", "website"}
+NOT_SIGNED = {"language", FORM_STAMP_FIELD, HONEYPOT_FIELD}
 
 
 class SourceSerializer(serializers.Serializer):

@@ -31,6 +31,7 @@ from campaigns.signing.consents import (
 )
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
+from campaigns.signing.screening import bot_reason
 from campaigns.throttling import over_limit
 
 # How long the cache remembers a consent text's stored version.
@@ -129,6 +130,8 @@ def signature_create(
     page: CampaignPage,
     data: SignatureInput,
     client_key: str = "",
+    form_token: str = "",
+    honeypot: str = "",
     suspicion: str = "",
 ) -> SigningResult:
     """Sign `page`'s campaign; return the same result for a new and a repeat signer.
@@ -136,8 +139,9 @@ def signature_create(
     Raises `CampaignNotAccepting`, `SignatureInvalid` or `IdempotencyConflict`, and
     then has changed nothing. The database's unique constraints decide duplicates,
     so concurrent submissions of one address store exactly one signature. A
-    signing over a rate limit or with a `suspicion` (a `Signature.Reason`) is
-    stored flagged and sends nothing, yet returns the very same result.
+    signing over a rate limit, that looks automated (the form's `form_token` and
+    `honeypot` field), or with a `suspicion` (a `Signature.Reason`) is stored
+    flagged and sends nothing, yet returns the very same result.
     """
     # A draft or unpublished page may still be reached by a caller holding it.
     if not page.live or not page.is_accepting():
@@ -161,6 +165,9 @@ def signature_create(
     signature.request_digest = digest
     # Counted after validation and replays: a retry or a typo costs no budget.
     throttled = over_limit(campaign.pk, client_key)
+    suspicion = suspicion or bot_reason(
+        public_key=campaign.public_key, token=form_token, honeypot=honeypot
+    )
     if suspicion or throttled:
         signature.moderation = Signature.Moderation.FLAGGED
         signature.moderation_reason = suspicion or Signature.Reason.THROTTLED

@@ -41,23 +41,22 @@ from campaigns.signing import (
     SigningResult,
     signature_create,
 )
-from campaigns.signing.screening import bot_reason, issue_form_token
+from campaigns.signing.screening import (
+    FORM_STAMP_FIELD,
+    HONEYPOT_FIELD,
+    issue_form_token,
+)
 from campaigns.throttling import request_client_key
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
-def _screening(
-    request: Request, page: CampaignPage, validated: dict[str, Any]
-) -> dict[str, str]:
-    """Return the client key and the bot suspicion `signature_create` takes."""
+def _screening(request: Request, validated: dict[str, Any]) -> dict[str, str]:
+    """Return the client key and the bot checks' fields `signature_create` takes."""
     return {
         "client_key": request_client_key(request._request),
-        "suspicion": bot_reason(
-            public_key=campaign_identity(page).public_key,
-            token=validated.get("form_token", ""),
-            honeypot=validated.get("website", ""),
-        ),
+        "form_token": validated.get(FORM_STAMP_FIELD, ""),
+        "honeypot": validated.get(HONEYPOT_FIELD, ""),
     }
 
 
@@ -146,7 +145,7 @@ class SignatureCreateView(PublicView):
             result = _sign(
                 page,
                 serializer.to_signature_input(language),
-                **_screening(request, page, serializer.validated_data),
+                **_screening(request, serializer.validated_data),
             )
         reply = {
             "status": "received",
