@@ -3,7 +3,8 @@ the campaign dashboard."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, include, path, reverse
@@ -100,6 +101,23 @@ def register_erasure_log_actions(actions: LogActionRegistry) -> None:
     erasure.register_actions(actions)
 
 
+T = TypeVar("T")
+# Where a user object (one request's) keeps what the page buttons asked: the
+# explorer asks for every row it lists.
+BUTTONS_ATTR = "_undersign_page_buttons"
+
+
+def _once_per_user(user: Any, name: str, compute: Callable[[], T]) -> T:
+    """Return `compute()`, computed once for this user object."""
+    found: dict[str, Any] | None = getattr(user, BUTTONS_ATTR, None)
+    if found is None:
+        found = {}
+        setattr(user, BUTTONS_ATTR, found)
+    if name not in found:
+        found[name] = compute()
+    return cast(T, found[name])
+
+
 class DashboardButton(PageMenuItem):
     """Links a campaign page to its dashboard, for those who may see it."""
 
@@ -108,8 +126,14 @@ class DashboardButton(PageMenuItem):
     url_name = "undersign_dashboard"
 
     def is_shown(self, user: Any) -> bool:
-        campaigns = dashboard_campaigns(user)
-        return campaigns.filter(translation_key=self.page.translation_key).exists()
+        keys = _once_per_user(
+            user,
+            "dashboard",
+            lambda: set(
+                dashboard_campaigns(user).values_list("translation_key", flat=True)
+            ),
+        )
+        return self.page.translation_key in keys
 
 
 @hooks.register("register_page_header_buttons")
@@ -163,12 +187,12 @@ def _signers_buttons(page: Page, user: Any, priority: int) -> list[PageMenuItem]
     """Return a link to the campaign's signers if `user` may see them."""
     if not isinstance(page.specific_deferred, CampaignPage):
         return []
-    campaign_id = (
-        campaigns_for(user)
-        .filter(translation_key=page.translation_key)
-        .values_list("pk", flat=True)
-        .first()
+    campaign_ids = _once_per_user(
+        user,
+        "signers",
+        lambda: dict(campaigns_for(user).values_list("translation_key", "pk")),
     )
+    campaign_id = campaign_ids.get(page.translation_key)
     if campaign_id is None:
         return []
     url = reverse("undersign_signatures:index") + f"?campaign={campaign_id}"
