@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, QuerySet
@@ -81,6 +84,20 @@ def page_in_language(
             if page.locale.language_code == code:
                 return page
     return candidates[0]
+
+
+def default_pages(keys: Iterable[UUID]) -> dict[UUID, CampaignPage]:
+    """Return the page of each translation key in `keys` in the default language
+    (else any translation), aliases aside."""
+    groups: dict[UUID, list[CampaignPage]] = defaultdict(list)
+    pages = CampaignPage.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+    for page in pages.select_related("locale"):
+        groups[page.translation_key].append(page)
+    return {
+        key: page
+        for key, translations in groups.items()
+        if (page := page_in_language(translations)) is not None
+    }
 
 
 def campaign_page_for_key(key: str, language: str | None = None) -> CampaignPage | None:

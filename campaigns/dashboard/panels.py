@@ -26,8 +26,7 @@ class CampaignsPanel(Component):
     def get_context_data(
         self, parent_context: Mapping[str, Any] | None = None
     ) -> Mapping[str, Any]:
-        campaigns = dashboard_campaigns(self.user)
-        return {
-            "summaries": campaign_summaries(campaigns, CAMPAIGNS_SHOWN),
-            "more": campaigns.count() > CAMPAIGNS_SHOWN,
-        }
+        summaries, more = campaign_summaries(
+            dashboard_campaigns(self.user), CAMPAIGNS_SHOWN
+        )
+        return {"summaries": summaries, "more": more}

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from wagtail.models import Locale
 
 from campaigns.models import (
     Campaign,
@@ -24,7 +22,7 @@ from campaigns.models import (
     Signature,
     SignatureConsent,
 )
-from campaigns.selectors import current_goal
+from campaigns.selectors import current_goal, default_pages
 
 CHART_DAYS = 90
 MIN_CHART_DAYS = 14
@@ -196,10 +194,14 @@ class Summary:
     goal: GoalProgress
 
 
-def campaign_summaries(campaigns: QuerySet[Campaign], limit: int) -> list[Summary]:
+def campaign_summaries(
+    campaigns: QuerySet[Campaign], limit: int
+) -> tuple[list[Summary], bool]:
     """Return the newest `limit` of `campaigns` with their totals, today and goal,
-    each by its page in the default language (or any translation)."""
-    chosen = {c.translation_key: c for c in campaigns.order_by("-created_at")[:limit]}
+    each by its page in the default language (or any translation), and whether
+    there are more campaigns than `limit`."""
+    newest = list(campaigns.order_by("-created_at")[: limit + 1])
+    chosen = {c.translation_key: c for c in newest[:limit]}
     start = _day_start(site_today())
     counts = {
         row["campaign"]: row
@@ -209,13 +211,7 @@ def campaign_summaries(campaigns: QuerySet[Campaign], limit: int) -> list[Summar
         .values("campaign")
         .annotate(n=Count("pk"), today=Count("pk", filter=Q(created_at__gte=start)))
     }
-    default_locale = Locale.get_default().pk
-    pages: dict[UUID, CampaignPage] = {}
-    for page in CampaignPage.objects.filter(
-        translation_key__in=chosen, alias_of__isnull=True
-    ):
-        if page.locale_id == default_locale or page.translation_key not in pages:
-            pages[page.translation_key] = page
+    pages = default_pages(chosen)
     summaries = []
     for key, campaign in chosen.items():
         if key not in pages:
@@ -230,4 +226,4 @@ def campaign_summaries(campaigns: QuerySet[Campaign], limit: int) -> list[Summar
                 goal=goal_progress(pages[key], total),
             )
         )
-    return summaries
+    return summaries, len(newest) > limit

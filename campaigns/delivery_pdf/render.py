@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from wagtail.rich_text import expand_db_html
+from django.utils import translation
 
+from campaigns.dashboard.selectors import site_today
 from campaigns.delivery_pdf.selectors import postal_code_counts
 from campaigns.models import Campaign, CampaignPage
-from campaigns.sanitize import sanitize_html
+from campaigns.sanitize import sanitize_richtext
 from campaigns.selectors import signature_count
 
 TEMPLATE = "undersign/admin/pdf/delivery.html"
@@ -27,12 +27,12 @@ def delivery_pdf(
             TEMPLATE,
             {
                 "page": page,
-                "letter": sanitize_html(expand_db_html(page.letter)),
+                "letter": sanitize_richtext(page.letter),
                 "demands": [str(block.value) for block in page.demands],
                 "total": signature_count(campaign),
                 "postal_codes": postal_code_counts(campaign),
                 "names": names,
-                "date": timezone.localdate(timezone=timezone.get_default_timezone()),
+                "date": site_today(),
                 "rtl": translation.get_language_bidi(),
             },
         )

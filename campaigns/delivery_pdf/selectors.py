@@ -65,16 +65,16 @@ def names_promise(pages: list[CampaignPage]) -> NamesPromise:
         PageLogEntry.objects.filter(
             page__in=pages, action="wagtail.publish", revision__isnull=False
         )
-        .select_related("revision")
         .order_by("timestamp", "pk")
+        .values_list("page", "timestamp", "revision__content__names_to_target")
     )
     since: datetime | None = None
     promised: dict[int, bool] = {}
-    for entry in published:
+    for page_id, timestamp, names_to_target in published:
         before = all(promised.values())
-        promised[entry.page_id] = bool(entry.revision.content.get("names_to_target"))
+        promised[page_id] = bool(names_to_target)
         if all(promised.values()) and not before:
-            since = entry.timestamp
+            since = timestamp
     live = {page.pk for page in pages if page.live}
     complete = bool(promised) and live <= promised.keys()
     return NamesPromise(promised=complete and all(promised.values()), since=since)

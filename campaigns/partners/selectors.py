@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
-from wagtail.models import Locale
 
 from campaigns.models import (
     Campaign,
-    CampaignPage,
     ConsentVersion,
     Partner,
     Signature,
     SignatureConsent,
 )
+from campaigns.selectors import default_pages
 
 # A partner hears of a signer who counts or may still count, never of one who
 # withdrew, expired, was anonymized, is under moderation, or was a test.
@@ -64,14 +63,8 @@ def campaign_titles(campaign_ids: set[int]) -> dict[int, str]:
     """Return each campaign's title, from its default-locale page when it has one."""
     campaigns = Campaign.objects.filter(pk__in=campaign_ids)
     by_key = {campaign.translation_key: campaign.pk for campaign in campaigns}
-    pages = CampaignPage.objects.filter(translation_key__in=by_key).only(
-        "title", "translation_key", "locale_id"
-    )
-    default_locale = Locale.get_default().pk
-    titles: dict[int, str] = {}
-    for page in sorted(pages, key=lambda page: page.locale_id != default_locale):
-        titles.setdefault(by_key[page.translation_key], page.title)
-    return titles
+    pages = default_pages(by_key)
+    return {by_key[key]: page.title for key, page in pages.items()}
 
 
 @dataclass(frozen=True)
