@@ -32,7 +32,11 @@ from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.admin.signer_access import MODERATE_SIGNERS, campaigns_for
+from campaigns.admin.signer_access import (
+    MODERATE_SIGNERS,
+    asked_campaign_ids,
+    campaigns_for,
+)
 from campaigns.admin.signer_filters import CampaignChoiceField
 from campaigns.deliveries.outbox import EMAIL_CONFIRM, EMAIL_THANKS, queue_signed
 from campaigns.models import Campaign, Partner, Signature
@@ -238,13 +242,11 @@ def preview_token(criteria: Criteria, action: str) -> str:
 
 def moderate_signatures(request: HttpRequest) -> HttpResponse:
     """Preview how many signatures match, then change them on confirmation."""
-    permitted = campaigns_for(request.user, MODERATE_SIGNERS)
-    wanted = request.POST.get("campaign", "")
-    # Naming a campaign one may not moderate is refused outright, as in the listing.
-    if not permitted.exists() or (
-        wanted and not permitted.filter(pk=wanted if wanted.isdigit() else 0).exists()
-    ):
+    if not campaigns_for(request.user, MODERATE_SIGNERS).exists():
         raise PermissionDenied
+    # Naming a campaign one may not moderate is refused outright, as in the listing.
+    wanted = request.POST.get("campaign", "")
+    asked_campaign_ids(request.user, MODERATE_SIGNERS, [wanted])
     form = ModerationForm(request.POST or None, user=request.user)
     context: dict[str, Any] = {"page_title": _("Moderate signatures"), "form": form}
     if request.method == "POST" and form.is_valid():

@@ -22,7 +22,7 @@ EDIT_PAGE = "change"
 
 def dashboard_campaigns(user: Any) -> QuerySet[Campaign]:
     """Return the campaigns whose dashboard `user` may see."""
-    return campaigns_for(user, EDIT_PAGE) | campaigns_for(user, VIEW_SIGNERS)
+    return campaigns_for(user, EDIT_PAGE, VIEW_SIGNERS)
 
 
 def require_dashboard(user: Any, campaign: Campaign) -> None:

@@ -45,16 +45,13 @@ def remove(name: str) -> None:
         path_of(name).unlink(missing_ok=True)
 
 
-def remove_older_than(seconds: float) -> int:
-    """Delete export files untouched for `seconds`; return how many.
+def remove_older_than(seconds: float) -> None:
+    """Delete export files untouched for `seconds`.
 
     Catches files whose export row is gone (a deleted user, a crashed worker):
     every file outlives its download window by then.
     """
     cutoff = time.time() - seconds
-    removed = 0
     for path in export_dir().iterdir():
         if NAME.match(path.name) and path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
-            removed += 1
-    return removed

@@ -15,7 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from campaigns.admin.signer_access import VIEW_SIGNERS, campaigns_for
+from campaigns.admin.signer_access import (
+    VIEW_SIGNERS,
+    asked_campaign_ids,
+    campaigns_for,
+)
 from campaigns.admin.signer_filters import SignatureFilterSet, filter_kinds
 from campaigns.models import Campaign, Signature
 
@@ -54,13 +58,11 @@ class ExportQuery:
 
 
 def _campaign_ids(params: QueryDict, user: Any) -> tuple[int, ...]:
-    allowed = set(campaigns_for(user, VIEW_SIGNERS).values_list("pk", flat=True))
-    asked = [value for value in params.getlist(CAMPAIGN) if value]
-    if not all(value.isdigit() for value in asked):
-        raise PermissionDenied
-    ids = {int(value) for value in asked} or allowed
-    # Every campaign exported must be one the user may see; none at all is a 403.
-    if not ids or not ids <= allowed:
+    # No campaign asked is every one the user may see; none at all is a 403.
+    ids = asked_campaign_ids(user, VIEW_SIGNERS, params.getlist(CAMPAIGN))
+    if not ids:
+        ids = set(campaigns_for(user, VIEW_SIGNERS).values_list("pk", flat=True))
+    if not ids:
         raise PermissionDenied
     return tuple(sorted(ids))
 
@@ -86,16 +88,19 @@ def export_query(params: QueryDict, user: Any) -> ExportQuery:
         if _is_filter_param(name)
     }
     query = ExportQuery(_campaign_ids(params, user), filters)
+    _valid_filterset(query)
+    return query
+
+
+def _valid_filterset(query: ExportQuery) -> SignatureFilterSet:
+    """Return `query`'s filterset; `InvalidFilters` if its filters do not validate."""
     filterset = query.filterset
     if not filterset.is_valid():
         raise InvalidFilters(sorted(filterset.errors))
-    return query
+    return filterset
 
 
 def export_signatures(query: ExportQuery) -> QuerySet[Signature]:
     """Return the signatures `query` covers, unordered; `InvalidFilters` if its
     stored filters no longer validate."""
-    filterset = query.filterset
-    if not filterset.is_valid():
-        raise InvalidFilters(sorted(filterset.errors))
-    return filterset.qs
+    return _valid_filterset(query).qs

@@ -37,14 +37,19 @@ from campaigns.exports.query import (
 )
 from campaigns.exports.rows import signer_rows
 from campaigns.exports.safe_csv import csv_lines
-from campaigns.models import SignerExport
+from campaigns.models import Campaign, SignerExport
 
 TEMPLATES = "undersign/admin/exports/"
 CSV = "text/csv; charset=utf-8"
 
 
-def _audit(request: HttpRequest, query: ExportQuery, rows: int, mode: str) -> None:
-    campaigns = list(query.campaigns())
+def _audit(
+    request: HttpRequest,
+    query: ExportQuery,
+    campaigns: list[Campaign],
+    rows: int,
+    mode: str,
+) -> None:
     data = {
         "campaigns": [campaign.public_key for campaign in campaigns],
         "filters": query.filter_kinds(),
@@ -62,8 +67,9 @@ def _filename() -> str:
 def _stream(
     request: HttpRequest, query: ExportQuery, rows: int
 ) -> StreamingHttpResponse:
-    header, lines = signer_rows(export_signatures(query), query.campaigns())
-    _audit(request, query, rows, "stream")
+    campaigns = list(query.campaigns())
+    header, lines = signer_rows(export_signatures(query), campaigns)
+    _audit(request, query, campaigns, rows, "stream")
     response = StreamingHttpResponse(csv_lines(header, lines), content_type=CSV)
     response["Content-Disposition"] = f'attachment; filename="{_filename()}"'
     response["Cache-Control"] = "private, no-store"
@@ -90,7 +96,7 @@ def export_start_view(request: HttpRequest) -> HttpResponseBase:
             {"page_title": _("Export signers"), "rows": rows},
         )
     export = export_start(user=request.user, query=query, rows_total=rows)
-    _audit(request, query, rows, "background")
+    _audit(request, query, list(query.campaigns()), rows, "background")
     return redirect("undersign_exports:status", export_id=export.pk)
 
 
