@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
 from campaigns import crypto
 from campaigns.models import Campaign, CampaignPage, CampaignQuestion, Signature
+from campaigns.models.page import STANDARD_FIELDS
 from campaigns.paper.reader import ANSWER_PREFIX, EMAIL, PaperFile
 from campaigns.signing.errors import SignatureInvalid
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
@@ -60,15 +62,11 @@ def _input(
         if (key := name.removeprefix(ANSWER_PREFIX)) in questions
         and name.startswith(ANSWER_PREFIX)
     }
+    # `Any`: mypy cannot tell which keywords a dict's keys fill.
+    fields: dict[str, Any] = {name: values.get(name, "") for name in STANDARD_FIELDS}
     return SignatureInput(
         email=values.get(EMAIL, ""),
-        first_name=values.get("first_name", ""),
-        last_name=values.get("last_name", ""),
-        postal_code=values.get("postal_code", ""),
-        phone=values.get("phone", ""),
-        address=values.get("address", ""),
-        country=values.get("country", ""),
-        comment=values.get("comment", ""),
+        **fields,
         answers=answers,
         language=language,
     )
@@ -77,7 +75,7 @@ def _input(
 def _validated(
     page: CampaignPage, paper: PaperFile, language: str, report: PaperReport
 ) -> Iterator[tuple[int, CleanSignature]]:
-    questions = {q.key: q for q in page.questions.all()}
+    questions = {q.key: q for q in paper.questions}
     for row, cells in paper.rows:
         if len(cells) > len(paper.header):
             reason = _("This row has more cells than the header has columns.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from campaigns.conf import conf
-from campaigns.models import CampaignPage
+from campaigns.models import CampaignPage, CampaignQuestion
 from campaigns.models.page import STANDARD_FIELDS, FieldRule
 
 EMAIL = "email"
@@ -29,18 +30,21 @@ def _column(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name)
 
 
-def known_columns(page: CampaignPage) -> list[str]:
-    """Return the columns a file for `page` may have (the export's names)."""
-    questions = [ANSWER_PREFIX + q.key for q in page.questions.all()]
-    return [EMAIL, *STANDARD_FIELDS, *questions]
+def known_columns(questions: Iterable[CampaignQuestion]) -> list[str]:
+    """Return the columns a file may have for a page asking `questions` (the
+    export's names)."""
+    answers = [ANSWER_PREFIX + q.key for q in questions]
+    return [EMAIL, *STANDARD_FIELDS, *answers]
 
 
-def required_columns(page: CampaignPage) -> list[str]:
+def required_columns(
+    page: CampaignPage, questions: Iterable[CampaignQuestion]
+) -> list[str]:
     """Return the columns a file for `page` must have: its required fields."""
     rules = page.field_rules()
     fields = [name for name in STANDARD_FIELDS if rules[name] == FieldRule.REQUIRED]
-    questions = [ANSWER_PREFIX + q.key for q in page.questions.all() if q.required]
-    return fields + questions
+    answers = [ANSWER_PREFIX + q.key for q in questions if q.required]
+    return fields + answers
 
 
 def _decode(data: bytes) -> str:
@@ -57,16 +61,19 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def _check_header(page: CampaignPage, header: list[str]) -> None:
+def _check_header(
+    page: CampaignPage, questions: list[CampaignQuestion], header: list[str]
+) -> None:
     if not any(header):
         raise FileRefused(_("The file is empty or has no header row."))
-    unknown = sorted(set(header) - set(known_columns(page)))
+    known = known_columns(questions)
+    unknown = sorted(set(header) - set(known))
     if unknown:
         raise FileRefused(
             _("Unknown columns: %(columns)s. Columns this petition takes: %(known)s.")
-            % {"columns": ", ".join(unknown), "known": ", ".join(known_columns(page))}
+            % {"columns": ", ".join(unknown), "known": ", ".join(known)}
         )
-    missing = [name for name in required_columns(page) if name not in header]
+    missing = [name for name in required_columns(page, questions) if name not in header]
     if missing:
         raise FileRefused(
             _("Required columns are missing: %(columns)s.")
@@ -81,6 +88,8 @@ class PaperFile:
     header: list[str]
     # Each non-blank row with its number as a spreadsheet shows it (header: 1).
     rows: list[tuple[int, list[str]]]
+    # The page's questions, read once for the whole file.
+    questions: list[CampaignQuestion]
 
 
 def read_file(page: CampaignPage, data: bytes) -> PaperFile:
@@ -99,7 +108,8 @@ def read_file(page: CampaignPage, data: bytes) -> PaperFile:
     except csv.Error:
         raise FileRefused(_("This is not a CSV file that can be read.")) from None
     header = [_column(name) for name in rows[0]] if rows else []
-    _check_header(page, header)
+    questions = list(page.questions.all())
+    _check_header(page, questions, header)
     numbered = [
         (number, row)
         for number, row in enumerate(rows[1:], start=2)
@@ -110,4 +120,4 @@ def read_file(page: CampaignPage, data: bytes) -> PaperFile:
             _("The file has more than %(max)d rows; split it into smaller files.")
             % {"max": conf.PAPER_MAX_ROWS}
         )
-    return PaperFile(header, numbered)
+    return PaperFile(header, numbered, questions)

@@ -35,21 +35,30 @@ from campaigns.selectors import signature_count
 TEMPLATE = "undersign/admin/paper/import.html"
 
 
-def may_import(user: Any, page: Page) -> bool:
-    """Return `True` if `user` may import paper signatures into `page`'s campaign."""
+def importable_campaign(user: Any, page: Page) -> Campaign | None:
+    """Return `page`'s campaign if `user` may import paper signatures into it, else
+    `None`."""
     campaign = Campaign.objects.filter(translation_key=page.translation_key).first()
-    return (
+    if (
         campaign is not None
         and page.permissions_for_user(user).can_edit()
         and may(user, campaign)
-    )
+    ):
+        return campaign
+    return None
+
+
+def may_import(user: Any, page: Page) -> bool:
+    """Return `True` if `user` may import paper signatures into `page`'s campaign."""
+    return importable_campaign(user, page) is not None
 
 
 def _campaign(request: HttpRequest, page_id: int) -> tuple[CampaignPage, Campaign]:
     page = get_object_or_404(CampaignPage, pk=page_id)
-    if not may_import(request.user, page):
+    campaign = importable_campaign(request.user, page)
+    if campaign is None:
         raise PermissionDenied
-    return page, Campaign.objects.get(translation_key=page.translation_key)
+    return page, campaign
 
 
 def _render(
@@ -66,7 +75,7 @@ def _render(
             "page_title": _("Paper signatures: %(title)s") % {"title": page.title},
             "campaign_page": page,
             "count": signature_count(campaign),
-            "columns": known_columns(page),
+            "columns": known_columns(page.questions.all()),
             "max_rows": conf.PAPER_MAX_ROWS,
             **context,
         },
