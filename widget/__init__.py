@@ -1,3 +1,3 @@
 """The embeddable widget: script, embed page, inline fragment, snippets."""
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"

@@ -23,6 +23,8 @@ from campaigns.services import campaign_identity
 from campaigns.signing import closed_reason
 
 STYLESHEET = "undersign_widget/embed.css"
+# The form's script: the iframe page loads it, and inline mode through undersign.js.
+ENHANCER = "undersign_widget/form.js"
 COLOR = re.compile(r"^#?(?P<hex>[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 # The same forms the script accepts: a number, in px unless rem or em.
 AA_TEXT = 4.5
@@ -87,6 +89,12 @@ def _text_on(digits: str) -> str:
     return "#111111" if (luminance + 0.05) / NEAR_BLACK >= AA_TEXT else "#000000"
 
 
+def _api_url(request: HttpRequest, name: str, key: str) -> str:
+    return request.build_absolute_uri(
+        reverse(f"undersign_api:{name}", kwargs={"key": key})
+    )
+
+
 def panel_context(
     request: HttpRequest,
     page: CampaignPage,
@@ -120,11 +128,11 @@ def panel_context(
         "letter_html": sanitize_html(expand_db_html(page.letter)),
         "closed_reason": "" if page.is_accepting() else closed_reason(page),
         "canonical_url": hosted_url(request, page, partner_key),
-        "api_url": request.build_absolute_uri(
-            reverse(
-                "undersign_api:campaign-detail", kwargs={"key": campaign.public_key}
-            )
-        ),
+        # Releases up to 1.1.0 build their URLs from `api_url`; later ones take
+        # each from the URLconf.
+        "api_url": _api_url(request, "campaign-detail", campaign.public_key),
+        "sign_url": _api_url(request, "signature-create", campaign.public_key),
+        "token_url": _api_url(request, "form-token", campaign.public_key),
         "stylesheet": request.build_absolute_uri(static(STYLESHEET)),
         **extra,
     }

@@ -30,7 +30,7 @@ from campaigns.conf import conf
 # The request headers a public read may vary on; a reply that varies on any
 # other is not replayed. (Cookie too: only requests without one are replayed, so
 # all share its one value.)
-KEYED_HEADERS = ("Accept", "Accept-Language", "Origin")
+KEYED_HEADERS = ("Accept", "Accept-Encoding", "Accept-Language", "Origin")
 VARIES_ALLOWED = {name.lower() for name in (*KEYED_HEADERS, "Cookie")}
 VARY_SPLIT = re.compile(r"\s*,\s*")
 BODY_HEADERS = {"content-type", "content-length"}

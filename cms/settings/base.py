@@ -231,8 +231,10 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # the public API is ever considered.
 CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_CREDENTIALS = False
-# A signing sends JSON with an optional client-made idempotency key.
-CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")
+# The widget needs only django-cors-headers' default headers: since release 1.2.0
+# its idempotency key rides in the JSON body. Releases 1.0.0 and 1.1.0, which
+# partners of this site may have pinned, send it as a header in inline mode.
+CORS_ALLOW_HEADERS: tuple[str, ...] = (*cors_default_headers, "idempotency-key")
 
 # The plugin's own settings (read through campaigns/conf.py).
 UNDERSIGN_ENCRYPTION_KEYS = env.list("UNDERSIGN_ENCRYPTION_KEYS", default=[])

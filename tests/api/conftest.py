@@ -26,7 +26,8 @@ def preflight(api_client: APIClient, url: str, origin: str, method: str = "POST"
         headers={
             "Origin": origin,
             "Access-Control-Request-Method": method,
-            "Access-Control-Request-Headers": "content-type, idempotency-key",
+            # All the widget sends: its idempotency key rides in the body.
+            "Access-Control-Request-Headers": "content-type",
         },
     )
 

@@ -68,3 +68,29 @@ def test_one_click_on_sign_after_a_bad_email_reports_every_error(
     expect(alert).to_contain_text("First name: This field is required.")
     expect(scope.get_by_label("Email", exact=True)).to_be_focused()
     assert Signature.objects.count() == 0
+
+
+@pytest.mark.parametrize("mode", ["isolated", "inline"])
+def test_tabbing_past_a_reported_empty_field_keeps_its_error(
+    seeded_cross_site, host_pages, tab, mode
+):
+    body = host_pages.script + host_pages.element(mode=mode)
+    tab.goto(host_pages.page(f"tab-past-{mode}.html", body))
+    scope = widget_panel(tab, mode)
+    submit(scope)  # nothing typed: every required field is reported
+    email = scope.get_by_label("Email", exact=True)
+    expect(email).to_be_focused()
+
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Tab")
+
+    expect(scope.get_by_label("Last name", exact=True)).to_be_focused()
+    alert = scope.get_by_role("alert")
+    for label in ("Email", "First name"):
+        expect(alert).to_contain_text(f"{label}: This field is required.")
+        field = scope.get_by_label(label, exact=True)
+        expect(field).to_have_attribute("aria-invalid", "true")
+        described_by = field.get_attribute("aria-describedby")
+        expect(scope.locator(f'[id="{described_by}"]')).to_have_text(
+            "This field is required."
+        )

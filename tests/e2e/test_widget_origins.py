@@ -1,4 +1,4 @@
-"""A site not on the campaign's list can neither frame the form nor sign inline."""
+"""A site not on the campaign's list is told so before anyone types, in both modes."""
 
 from __future__ import annotations
 
@@ -8,49 +8,83 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import Signature
-from tests.e2e.conftest import fill_signer, submit
 
 pytestmark = pytest.mark.e2e
 
-
-def test_inline_signing_from_an_unlisted_site_is_refused_and_keeps_the_typing(
-    seeded_cross_site, host_pages, tab
-):
-    body = host_pages.script + host_pages.element(mode="inline")
-    tab.goto(host_pages.page("evil-inline.html", body, host="evil.test"))
-    widget = tab.locator("undersign-petition")
-    refused = []
-    tab.on("requestfailed", lambda request: refused.append(request.url))
-
-    fill_signer(widget, "ana@example.org")
-    submit(widget)
-
-    expect(widget.get_by_role("status")).to_have_text(
-        "We could not reach the server. Your details are still here — try again."
-    )
-    expect(widget.get_by_label("Email", exact=True)).to_have_value("ana@example.org")
-    expect(widget.get_by_label("Last name", exact=True)).to_have_value("Ruiz")
-    expect(widget.get_by_role("heading", name="Thank you, Ana!")).to_be_hidden()
-    assert any(url.endswith("/signatures/") for url in refused)
-    assert Signature.objects.count() == 0
+REFUSED = {
+    "en": (
+        "This website cannot show this petition's form.",
+        "Open this petition on its own page",
+    ),
+    "es": (
+        "Este sitio web no puede mostrar el formulario de esta petición.",
+        "Abrir esta petición en su propia página",
+    ),
+}
 
 
-def test_an_unlisted_site_cannot_frame_the_form(
-    seeded_cross_site, host_pages, site_url, tab
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("mode", ["isolated", "inline"])
+def test_an_unlisted_site_shows_a_link_to_the_campaign_page_and_names_its_origin(
+    seeded_cross_site, host_pages, partner_site, site_url, tab, mode, language
 ):
     console: list[str] = []
     tab.on("console", lambda message: console.append(message.text))
-    body = host_pages.script + host_pages.element()
-    tab.goto(host_pages.page("evil-isolated.html", body, host="evil.test"))
-    tab.wait_for_load_state("load")
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    element = host_pages.element(mode="" if mode == "isolated" else mode)
+    body = host_pages.script + element.replace(">", f' lang="{language}">', 1)
+    tab.goto(host_pages.page(f"evil-{mode}-{language}.html", body, host="evil.test"))
+    widget = tab.locator("undersign-petition")
+    message, link_text = REFUSED[language]
+
+    expect(widget.get_by_role("note")).to_contain_text(message)
+    link = widget.get_by_role("link", name=link_text)
+    # The campaign's hosted page (the seed is the site's root), credited.
+    expect(link).to_have_attribute(
+        "href", re.compile(rf"^{re.escape(site_url)}/[a-z-]+/p/make-the-road/$")
+    )
+    expect(widget.get_by_role("note")).to_have_attribute("lang", language)
+    # Nothing to fill in, nothing framed, nothing sent.
+    expect(widget.locator("iframe, form, input")).to_have_count(0)
+    origin = partner_site.origin("evil.test")
+    assert any(
+        line.startswith("[undersign]") and f"add {origin} to" in line
+        for line in console
+    ), console
+    assert not any("/embed/" in url or "/signatures/" in url for url in requests)
+    assert Signature.objects.count() == 0
+
+
+def test_the_listed_site_gets_the_form_with_a_title_in_its_language(
+    seeded_cross_site, host_pages, tab
+):
+    body = host_pages.script + host_pages.element(lang="es")
+    tab.goto(host_pages.page("listed-es.html", body))
 
     frame = tab.locator("undersign-petition iframe")
-    # The widget asked for our embed page; the browser refused to show it.
-    expect(frame).to_have_attribute(
-        "src", re.compile(re.escape(f"{site_url}/embed/ice-free-nyc/?"))
-    )
+    expect(frame).to_have_attribute("title", "Petición: ICE-Free NYC")
+    expect(
+        tab.frame_locator("undersign-petition iframe").get_by_role(
+            "button", name="Firma la petición"
+        )
+    ).to_be_visible()
+
+
+def test_an_unlisted_site_framing_the_embed_page_itself_is_still_refused(
+    seeded_cross_site, host_pages, site_url, tab
+):
+    # The iframe snippet, pasted where the organizer did not allow it.
+    console: list[str] = []
+    tab.on("console", lambda message: console.append(message.text))
+    body = f'<iframe src="{site_url}/embed/ice-free-nyc/" title="Petition"></iframe>'
+    tab.goto(host_pages.page("evil-iframe.html", body, host="evil.test"))
+    tab.wait_for_load_state("load")
+
     (child,) = tab.main_frame.child_frames
+    expect(tab.locator("iframe")).to_have_attribute(
+        "src", re.compile(re.escape(f"{site_url}/embed/"))
+    )
     assert child.url == "chrome-error://chromewebdata/"
     assert any("frame-ancestors" in line for line in console)
-    assert child.locator("form").count() == 0
     assert Signature.objects.count() == 0

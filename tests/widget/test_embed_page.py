@@ -23,15 +23,18 @@ def test_embed_page_renders_the_form_with_a_token_and_sets_no_cookie(client, hos
     assert response["Cache-Control"] == "no-store"
 
 
-def test_embed_page_is_its_own_minimal_document_with_the_script_and_styles(
+def test_embed_page_is_its_own_minimal_document_with_the_form_script_and_styles(
     client, hosted
 ):
     html = client.get(EMBED).content.decode()
 
     assert '<html lang="en" dir="ltr" data-undersign-embed>' in html
+    # Not undersign.js: the host page's copy is in a cache the frame cannot use.
     assert (
-        '<script src="http://testserver/widget/v1/undersign.js" defer></script>' in html
+        '<script src="http://testserver/static/undersign_widget/form.js" defer>'
+        "</script>" in html
     )
+    assert "undersign.js" not in html
     assert 'href="http://testserver/static/undersign_widget/embed.css"' in html
     assert "undersign/campaign.css" not in html
 

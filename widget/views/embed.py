@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -29,7 +30,7 @@ from campaigns.signing import CampaignNotAccepting
 from campaigns.templatetags.undersign import LanguageLink
 from campaigns.throttling import request_client_key
 from widget.http import not_found, origin_of
-from widget.panel import find_partner, panel_context, theme_style
+from widget.panel import ENHANCER, find_partner, panel_context, theme_style
 from widget.tokens import form_token_valid, posted_from_here
 
 # What the iframe's own links keep from its URL: who, in which language, how.
@@ -120,7 +121,7 @@ def _render(
         theme_style=theme_style(
             request.GET.get("color", ""), request.GET.get("radius", "")
         ),
-        script_url=request.build_absolute_uri(reverse("undersign_widget:script")),
+        enhancer_url=request.build_absolute_uri(static(ENHANCER)),
         languages=_language_links(request, embed),
     )
     response = render(request, "undersign_widget/embed.html", context)

@@ -5,28 +5,16 @@
   if (window.customElements.get(TAG)) return; // loaded twice: the first copy serves
 
   const LOG = "[undersign]";
+  // This file's own URL is the one thing it knows: the server's answer, found
+  // next to it, gives every other URL, so the site may serve it under any prefix.
   const script = document.currentScript;
-  const SERVER = new URL(script ? script.src : location.href, location.href).origin;
-  const FIELDS = [
-    "email", "first_name", "last_name", "postal_code",
-    "phone", "address", "country", "comment",
-  ];
+  const HERE = script ? script.src : "";
   const SOURCE_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
   const LANGS = ["en", "es", "zh-hans", "zh-hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl"];
-  const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-  // Well inside the form token's lifetime, so a form left open for hours still signs.
-  const TOKEN_RENEW_MS = 6 * 60 * 60 * 1000;
   const THEME = {
     color: [/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "--us-primary"],
     radius: [/^\d{1,2}(?:\.\d{1,2})?(?:px|rem|em)?$/, "--us-radius"],
     font: [/^[\w\s,'"-]{1,120}$/u, "--us-font"],
-  };
-
-  /** Return a random hex id; crypto.randomUUID is missing on plain-http hosts. */
-  const newKey = () => {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   };
 
   /** Return the first supported language among `wanted`, else "". */
@@ -85,298 +73,53 @@
     return node;
   };
 
-  /** Make the server-rendered panel sign without a reload; shared by both modes. */
-  function enhance(panel, { source = {}, resized = () => {} } = {}) {
-    const form = panel.querySelector("form.us-form");
-    if (!form) return;
-    const doc = panel.ownerDocument;
-    const msg = panel.dataset;
-    const status = panel.querySelector("[data-us-status]");
-    const button = form.querySelector('[type="submit"]');
-    let busy = false;
-    let lastBody = "";
-    let key = "";
-    // When the form was shown, signed by the server; the inline fragment is cached
-    // for everyone, so there the token is fetched as the form appears.
-    const tokenInput = form.querySelector('input[name="form_token"]');
-    let token = tokenInput ? tokenInput.value : "";
-    const renewToken = async () => {
-      try {
-        const res = await fetch(`${msg.api}form-token/`, { credentials: "omit" });
-        if (!res.ok) throw new Error(`status ${res.status}`);
-        token = (await res.json()).form_token || token;
-      } catch (error) {
-        console.warn(LOG, "could not get a form token:", error.message);
-      }
-    };
-    if (!token) renewToken();
-    setInterval(renewToken, TOKEN_RENEW_MS);
-
-    const say = (text, isError = false) => {
-      if (!status) return;
-      status.textContent = text;
-      status.classList.toggle("us-status-error", isError);
-    };
-
-    const group = (name) => {
-      const found = form.elements.namedItem(name);
-      if (!found) return [];
-      return found instanceof Element ? [found] : Array.from(found);
-    };
-
-    const labelOf = (field) => {
-      const set = field.closest("fieldset");
-      const label = set && field.type !== "text" && field.type !== "email"
-        ? set.querySelector("legend")
-        : form.querySelector(`label[for="${field.id}"]`);
-      return label ? label.textContent.trim() : "";
-    };
-
-    const clearError = (name) => {
-      const fields = group(name);
-      if (!fields.length) return;
-      const id = `${fields[0].id.replace(/_0$/, "")}_error`;
-      const old = form.querySelector(`[id="${id}"]`);
-      if (old) old.remove();
-      for (const f of [...fields, fields[0].closest("fieldset")]) {
-        if (!f) continue;
-        f.removeAttribute("aria-invalid");
-        const ids = (f.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
-        if (ids.length) f.setAttribute("aria-describedby", ids.join(" "));
-        else f.removeAttribute("aria-describedby");
-      }
-    };
-
-    /** Show `messages` beside the field `name`; return the field, or null if none. */
-    const showError = (name, messages) => {
-      const fields = group(name);
-      if (!fields.length) return null;
-      clearError(name);
-      const first = fields[0];
-      const id = `${first.id.replace(/_0$/, "")}_error`;
-      const p = el(doc, "p", { class: "us-error", id });
-      for (const text of messages) p.append(el(doc, "span", {}, text));
-      const anchor = first.closest(".us-check") || first;
-      anchor.parentNode.insertBefore(p, anchor);
-      const described = first.closest("fieldset") && fields.length > 1
-        ? [first.closest("fieldset")]
-        : fields;
-      for (const f of described) {
-        f.setAttribute("aria-describedby", `${f.getAttribute("aria-describedby") || ""} ${id}`.trim());
-      }
-      for (const f of fields) f.setAttribute("aria-invalid", "true");
-      return first;
-    };
-
-    const showErrors = (errors) => {
-      const old = form.querySelector(".us-error-summary");
-      if (old) old.remove();
-      const box = el(doc, "div", { class: "us-error-summary", role: "alert", tabindex: "-1" });
-      box.append(el(doc, "h3", {}, msg.msgSummary || ""));
-      const list = el(doc, "ul");
-      let firstField = null;
-      for (const [rawName, messages] of Object.entries(errors)) {
-        const name = rawName.startsWith("answers.") ? `q_${rawName.slice(8)}` : rawName;
-        const field = showError(name, messages);
-        firstField = firstField || field;
-        for (const text of messages) {
-          const item = el(doc, "li");
-          if (field) {
-            const label = labelOf(field);
-            item.append(el(doc, "a", { href: `#${field.id}` }, label ? `${label}: ${text}` : text));
-          } else {
-            item.textContent = text;
-          }
-          list.append(item);
-        }
-      }
-      box.append(list);
-      form.prepend(box);
-      (firstField || box).focus();
-      resized();
-    };
-
-    /** Return this field's error message from the browser side, or "". */
-    const check = (field) => {
-      if (field.disabled || !field.name || field.type === "hidden") return "";
-      if (field.type === "radio") {
-        const set = group(field.name);
-        return set.some((r) => r.required) && !set.some((r) => r.checked) ? msg.msgRequired : "";
-      }
-      if (field.type === "checkbox") return field.required && !field.checked ? msg.msgRequired : "";
-      const value = field.value.trim();
-      if (field.required && !value) return msg.msgRequired;
-      if (field.type === "email" && value && !EMAIL.test(value)) return msg.msgEmail;
-      return "";
-    };
-
-    const localErrors = () => {
-      const errors = {};
-      for (const field of form.elements) {
-        const problem = check(field);
-        if (problem && !errors[field.name]) errors[field.name] = [problem];
-      }
-      return errors;
-    };
-
-    const collect = () => {
-      const body = { answers: {}, consents: [], source: {}, partner: msg.partner || "" };
-      for (const field of form.elements) {
-        const { name, type, value } = field;
-        if (!name || field.disabled) continue;
-        if (name === "consents") {
-          if (field.checked) body.consents.push(value);
-        } else if (name.startsWith("q_")) {
-          const q = name.slice(2);
-          if (type === "checkbox") body.answers[q] = field.checked;
-          else if (type !== "radio") body.answers[q] = value;
-          else if (field.checked || !(q in body.answers)) body.answers[q] = field.checked ? value : "";
-        } else if (SOURCE_KEYS.includes(name) || name === "referrer") {
-          if (value) body.source[name] = value;
-        } else if (name === "partner") {
-          body.partner = value || body.partner;
-        } else if (name === "website") {
-          if (value) body.website = value; // the bot trap: people leave it empty
-        } else if (FIELDS.includes(name)) {
-          body[name] = value;
-        }
-      }
-      Object.assign(body.source, source);
-      body.language = msg.lang || "";
-      if (token) body.form_token = token;
-      return body;
-    };
-
-    const setBusy = (on) => {
-      busy = on;
-      if (button) button.setAttribute("aria-disabled", String(on));
-      form.toggleAttribute("aria-busy", on);
-    };
-
-    const fail = (text) => {
-      setBusy(false);
-      say(text, true);
-      if (button) button.focus();
-      resized();
-    };
-
-    const succeed = (body, reply) => {
-      const thanks = panel.querySelector("[data-us-thanks]");
-      const title = thanks && thanks.querySelector("[data-us-thanks-title]");
-      const name = (body.first_name || "").trim();
-      if (title && name && thanks.dataset.titleNamed && !reply.confirmation_required) {
-        title.textContent = thanks.dataset.titleNamed.replace("{name}", () => name);
-      }
-      if (!reply.confirmation_required) {
-        const count = Number(msg.count || 0) + 1;
-        const shown = panel.querySelector("[data-us-count]");
-        if (shown) shown.textContent = new Intl.NumberFormat(msg.lang || undefined).format(count);
-        const bar = panel.querySelector("[data-us-progress]");
-        if (bar) bar.value = count;
-      }
-      form.hidden = true;
-      say("");
-      if (thanks) {
-        thanks.hidden = false;
-        (title || thanks).setAttribute("tabindex", "-1");
-        (title || thanks).focus();
-      }
-      resized();
-    };
-
-    const submit = async () => {
-      if (busy) return;
-      const old = form.querySelector(".us-error-summary");
-      if (old) old.remove();
-      for (const name of new Set(Array.from(form.elements, (f) => f.name))) if (name) clearError(name);
-      const errors = localErrors();
-      if (Object.keys(errors).length) return showErrors(errors);
-      const body = JSON.stringify(collect());
-      if (body !== lastBody) {
-        // A retry of the same submission reuses its key, so the server stores it once.
-        key = newKey();
-        lastBody = body;
-      }
-      setBusy(true);
-      say(msg.msgSending || "");
-      let res;
-      try {
-        res = await fetch(`${msg.api}signatures/`, {
-          method: "POST",
-          mode: "cors",
-          credentials: "omit",
-          headers: { "Content-Type": "application/json", "Idempotency-Key": key },
-          body,
-        });
-      } catch (error) {
-        console.warn(LOG, "could not reach the server:", error.name);
-        return fail(msg.msgNetwork);
-      }
-      const reply = await res.json().catch((error) => {
-        console.warn(LOG, "unreadable reply:", error.name);
-        return {};
-      });
-      if (res.status === 202) return succeed(JSON.parse(body), reply);
-      setBusy(false);
-      if (res.status === 400 && reply.errors) {
-        say("");
-        return showErrors(reply.errors);
-      }
-      console.warn(LOG, "signing refused with status", res.status);
-      return fail(res.status === 409 ? reply.detail || msg.msgClosed : msg.msgFailed);
-    };
-
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      submit();
-    });
-    form.addEventListener("focusout", (event) => {
-      const field = event.target;
-      if (!field.name || field.type === "radio") return;
-      const problem = field.value || field.type === "checkbox" ? check(field) : "";
-      const next = event.relatedTarget;
-      // A new error on the way to the button would push it from under the
-      // pointer and eat the click; submitting reports it instead.
-      if (!problem) clearError(field.name);
-      else if (next && next.form === form && next.type !== "submit") showError(field.name, [problem]);
-      resized();
-    });
-    for (const copy of panel.querySelectorAll("[data-copy]")) {
-      copy.hidden = false;
-      copy.addEventListener("click", () => {
-        const input = panel.querySelector(`[id="${copy.dataset.copy}"]`);
-        if (!input || !navigator.clipboard) return;
-        navigator.clipboard.writeText(input.value).then(
-          () => { copy.textContent = copy.dataset.copied || copy.textContent; },
-          (error) => console.warn(LOG, "copy failed:", error.name),
-        );
-      });
+  /** Return the server's answer for one campaign: may this page show it, and where. */
+  const setups = new Map();
+  const setup = (campaign, partner, lang) => {
+    const url = new URL(`campaigns/${encodeURIComponent(campaign)}/`, HERE);
+    url.search = new URLSearchParams({ partner, lang });
+    if (!setups.has(url.href)) {
+      setups.set(url.href, fetch(url, { credentials: "omit" }).then(async (res) => {
+        const data = await res.json().catch(() => ({}));
+        if (!res.ok) throw new Error(data.detail || `status ${res.status}`);
+        return data;
+      }));
     }
-  }
+    return setups.get(url.href);
+  };
 
-  /** Inside our own iframe: enhance the page and report its height to the host. */
-  function enhanceEmbedDocument() {
-    const panel = document.querySelector("[data-undersign-panel]");
-    if (!panel) return;
-    const params = new URLSearchParams(location.search);
-    applyTheme(document.documentElement, (name) => (name === "font" ? "" : params.get(name)));
-    const ancestors = location.ancestorOrigins;
-    const host = (ancestors && ancestors.length && ancestors[0]) || params.get("ref") || "";
-    const resized = () => {
-      if (window.parent === window || !/^https?:\/\//.test(host)) return;
-      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-      window.parent.postMessage({ undersign: "height", height }, host);
-    };
-    enhance(panel, { resized });
-    new ResizeObserver(resized).observe(document.documentElement);
-  }
+  /** Load the form's enhancer (inline mode) once; resolve to its `enhance`. */
+  let enhancer = null;
+  const loadEnhancer = (src) => {
+    enhancer = enhancer || new Promise((resolve, reject) => {
+      const tag = el(document, "script", { src, async: "" });
+      tag.addEventListener("load", () => {
+        if (UndersignPetition.enhance) resolve(UndersignPetition.enhance);
+        else reject(new Error(`${src} did not load the form`));
+      });
+      tag.addEventListener("error", () => reject(new Error(`could not load ${src}`)));
+      document.head.append(tag);
+    });
+    return enhancer;
+  };
+
+  /** Return the snippet's own <noscript> link as [href, text], if it has one. */
+  const noscriptLink = (host) => {
+    const noscript = host.querySelector("noscript");
+    if (!noscript) return null;
+    // Parsed inert (no scripts run); only its address and words are used.
+    const doc = new DOMParser().parseFromString(noscript.textContent, "text/html");
+    const link = doc.querySelector("a[href]");
+    return link && /^https?:/.test(link.href) ? [link.href, link.textContent.trim()] : null;
+  };
 
   const SHADOW_CSS = `:host{display:block!important;visibility:visible!important;opacity:1!important;
 width:auto!important;max-width:100%!important;min-height:120px!important;position:static!important;
 margin:0 0 1em!important;padding:0!important;contain:content}
 iframe{display:block!important;width:100%!important;border:0!important;min-height:200px;
 visibility:visible!important;opacity:1!important}
-.us-fallback{font:inherit;padding:1em}`;
+.us-fallback{font:inherit;margin:0;padding:1em;border:2px solid;border-radius:8px}
+.us-fallback a{display:inline-block;margin-block-start:.5em;color:inherit;font-weight:700}`;
 
   // A constructed stylesheet is not inline style to the host page's CSP, so a
   // partner with a strict style-src still gets the frame laid out.
@@ -391,7 +134,7 @@ visibility:visible!important;opacity:1!important}
   }
 
   class UndersignPetition extends HTMLElement {
-    connectedCallback() {
+    async connectedCallback() {
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: "open" });
       adoptStyles(root);
@@ -400,52 +143,90 @@ visibility:visible!important;opacity:1!important}
         console.error(LOG, "the campaign attribute is missing");
         return;
       }
+      if (!HERE) {
+        console.error(LOG, "load undersign.js with <script src>: it finds the server from its own URL");
+        this.fallback(root);
+        return;
+      }
       const lang = pickLang(
         this.getAttribute("lang"),
         document.documentElement.lang,
         ...(navigator.languages || [navigator.language]),
       );
-      const mode = this.getAttribute("mode") === "inline" ? "inline" : "isolated";
-      const options = { campaign, lang, partner: (this.getAttribute("partner") || "").trim() };
-      if (mode === "inline") this.mountInline(root, options);
-      else this.mountFrame(root, options);
+      let answer;
+      try {
+        answer = await setup(campaign, (this.getAttribute("partner") || "").trim(), lang);
+      } catch (error) {
+        console.error(LOG, "could not load the petition:", error.message);
+        this.fallback(root);
+        return;
+      }
+      if (!answer.allowed) {
+        console.error(
+          LOG,
+          `this site (${answer.origin}) may not show the petition "${campaign}": `
+            + `the organizer must add ${answer.origin} to the allowed origins of one of `
+            + "the campaign's partners, or open the campaign to every site.",
+        );
+        this.fallback(root, answer);
+      } else if (this.getAttribute("mode") === "inline") {
+        this.mountInline(root, answer);
+      } else {
+        this.mountFrame(root, answer);
+      }
     }
 
-    mountFrame(root, { campaign, lang, partner }) {
-      const query = new URLSearchParams({ ...hostSource(), partner, lang });
-      query.set("ref", location.origin);
-      query.delete("referrer");
+    /** Show a link to sign elsewhere: the server's (in the signer's language), else the snippet's. */
+    fallback(root, answer = null) {
+      const link = answer ? [answer.link, answer.link_text] : noscriptLink(this);
+      if (!link) return;
+      const box = el(document, "p", { class: "us-fallback", role: "note" });
+      if (answer) {
+        box.lang = answer.language;
+        box.dir = answer.dir;
+      }
+      if (answer && answer.message) box.append(el(document, "span", {}, answer.message), " ");
+      box.append(el(document, "a", { href: link[0], target: "_blank", rel: "noopener" }, link[1]));
+      root.append(box);
+    }
+
+    mountFrame(root, answer) {
+      const url = new URL(answer.frame);
+      for (const [name, value] of Object.entries(hostSource())) {
+        if (name !== "referrer") url.searchParams.set(name, value);
+      }
+      url.searchParams.set("ref", location.origin);
       for (const name of ["color", "radius"]) {
         const value = this.getAttribute(name);
-        if (value) query.set(name, value);
+        if (value) url.searchParams.set(name, value);
       }
-      const src = `${SERVER}/embed/${encodeURIComponent(campaign)}/?${query}`;
-      const frame = el(document, "iframe", { src, title: this.getAttribute("title") || "Petition" });
+      const title = this.getAttribute("title") || answer.title;
+      const frame = el(document, "iframe", { src: url.href, title });
       frame.style.height = "640px";
       root.append(frame);
       window.addEventListener("message", (event) => {
-        if (event.origin !== SERVER || event.source !== frame.contentWindow) return;
+        if (event.origin !== url.origin || event.source !== frame.contentWindow) return;
         const data = event.data;
         if (!data || data.undersign !== "height" || !Number.isFinite(data.height)) return;
         frame.style.height = `${Math.min(Math.max(data.height, 200), 10000)}px`;
       });
     }
 
-    async mountInline(root, { campaign, lang, partner }) {
+    async mountInline(root, answer) {
       applyTheme(this, (name) => this.getAttribute(name));
-      const query = new URLSearchParams({ partner, lang });
-      const url = `${SERVER}/api/v1/campaigns/${encodeURIComponent(campaign)}/embed/?${query}`;
       let data;
+      let enhance;
       try {
-        const res = await fetch(url, { credentials: "omit" });
-        if (!res.ok) throw new Error(`status ${res.status}`);
-        data = await res.json();
+        [data, enhance] = await Promise.all([
+          fetch(answer.fragment, { credentials: "omit" }).then((res) => {
+            if (!res.ok) throw new Error(`status ${res.status}`);
+            return res.json();
+          }),
+          loadEnhancer(answer.enhancer),
+        ]);
       } catch (error) {
         console.error(LOG, "could not load the petition:", error.message);
-        const link = el(document, "a", { href: `${SERVER}/embed/${encodeURIComponent(campaign)}/?${query}` }, "Sign the petition");
-        const box = el(document, "p", { class: "us-fallback" });
-        box.append(link);
-        root.append(box);
+        this.fallback(root, answer);
         return;
       }
       const sheet = el(document, "link", { rel: "stylesheet", href: data.stylesheet });
@@ -458,6 +239,6 @@ visibility:visible!important;opacity:1!important}
     }
   }
 
+  UndersignPetition.enhance = null; // set by form.js when it loads
   window.customElements.define(TAG, UndersignPetition);
-  if (document.documentElement.hasAttribute("data-undersign-embed")) enhanceEmbedDocument();
 })();
