@@ -109,7 +109,11 @@ class SignatureCreateView(PublicView):
                 IDEMPOTENCY_HEADER,
                 str,
                 OpenApiParameter.HEADER,
-                description="Same as `idempotency_key` in the body (at most 64).",
+                description=(
+                    "Same as `idempotency_key` in the body (at most 64). From a "
+                    "browser, send the body field: a custom header needs the "
+                    "site's CORS settings to allow it, and the defaults do not."
+                ),
             ),
         ],
         request=SignatureInSerializer,
