@@ -94,3 +94,20 @@ def test_tabbing_past_a_reported_empty_field_keeps_its_error(
         expect(scope.locator(f'[id="{described_by}"]')).to_have_text(
             "This field is required."
         )
+
+
+@pytest.mark.parametrize("mode", ["isolated", "inline"])
+def test_one_click_on_sign_after_fixing_every_error_signs(
+    seeded_cross_site, host_pages, tab, mode
+):
+    body = host_pages.script + host_pages.element(mode=mode)
+    tab.goto(host_pages.page(f"fixed-{mode}.html", body))
+    scope = widget_panel(tab, mode)
+    submit(scope)
+    expect(scope.get_by_role("alert")).to_be_visible()
+
+    fill_signer(scope, "ana@example.org")
+    submit(scope)  # straight from the last field, whose error goes away
+
+    expect(scope.get_by_role("heading", name="Thank you, Ana!")).to_be_visible()
+    assert Signature.objects.count() == 1

@@ -92,6 +92,17 @@ def test_thanks_is_shown_in_the_frame_with_partner_share_links(
     )
 
 
+def test_thanks_without_a_public_url_shows_no_empty_share_block(client, page):
+    # A campaign outside every site has no URL to copy or share.
+    html = client.get("/embed/stop-the-detentions/thanks/").content.decode()
+    fragment = client.get("/api/v1/campaigns/stop-the-detentions/embed/").json()
+
+    assert "Thank you for signing!" in html
+    for panel in (html, fragment["html"]):
+        assert "us-share" not in panel
+        assert 'id="us-share-url"' not in panel
+
+
 def test_thanks_under_double_opt_in_asks_to_check_email(client, db, embed_post):
     page = campaign_page(double_opt_in=True)
 

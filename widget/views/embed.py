@@ -30,7 +30,13 @@ from campaigns.signing import CampaignNotAccepting
 from campaigns.templatetags.undersign import LanguageLink
 from campaigns.throttling import request_client_key
 from widget.http import not_found, origin_of
-from widget.panel import ENHANCER, find_partner, panel_context, theme_style
+from widget.panel import (
+    ENHANCER,
+    find_partner,
+    panel_context,
+    text_direction,
+    theme_style,
+)
 from widget.tokens import form_token_valid, posted_from_here
 
 # What the iframe's own links keep from its URL: who, in which language, how.
@@ -186,6 +192,7 @@ def _forbidden(request: HttpRequest, embed: Embed) -> HttpResponse:
         "undersign_widget/forbidden.html",
         {
             "language": embed.language,
+            "dir": text_direction(embed.language),
             "retry_url": _url(request, "undersign_widget:embed", embed),
         },
         status=403,

@@ -276,17 +276,19 @@
     });
     form.addEventListener("focusout", (event) => {
       const field = event.target;
-      if (!field.name || field.type === "radio") return;
-      const problem = check(field);
-      const shown = field.getAttribute("aria-invalid") === "true";
       const next = event.relatedTarget;
+      if (!field.name || field.type === "radio") return;
+      // On the way to the button nothing moves: an error added or removed above
+      // it would slide it from under the pointer and eat the click. Submitting
+      // checks every field anyway.
+      if (next && next.form === form && next.type === "submit") return;
+      const problem = check(field);
       if (!problem) clearError(field.name);
-      // An empty field passed on the way is not an error yet; one that was
-      // reported keeps its message while the summary lists it. A new error on
-      // the way to the button would push it from under the pointer and eat the
-      // click: submitting reports it instead.
-      else if (!shown && !field.value && field.type !== "checkbox") return;
-      else if (next && next.form === form && next.type !== "submit") showError(field.name, [problem]);
+      // An empty field passed on the way is not an error yet; one already
+      // reported keeps its message while the summary lists it.
+      else if (next && next.form === form && (field.value || field.type === "checkbox")) {
+        showError(field.name, [problem]);
+      }
       resized();
     });
     for (const copy of panel.querySelectorAll("[data-copy]")) {
