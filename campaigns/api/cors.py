@@ -21,7 +21,7 @@ from campaigns.api.reads import request_translations
 from campaigns.selectors import page_in_language
 
 API_PATH = re.compile(r"^/api/v1/")
-PARTNER_PATH = re.compile(r"^/api/v1/partner/")
+PARTNER_PATH = re.compile(r"^/api/v1/osdi(/|$)")
 SIGN_PATH = re.compile(r"^/api/v1/campaigns/(?P<key>[^/]+)/signatures/$")
 READ_METHODS = {"GET", "HEAD"}
 
