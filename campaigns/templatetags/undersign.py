@@ -104,7 +104,7 @@ def language_links(context: dict[str, Any], page: CampaignPage) -> list[Language
     the default page with the interface in that language.
     """
     request = context["request"]
-    own_url = page.get_url(request) or ""
+    own_url = page.url_in_language(request) or ""
     rest = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
     translations = {
         other.locale.language_code: other.get_url(request)
