@@ -10,7 +10,6 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     PolymorphicProxySerializer,
-    extend_schema,
 )
 from rest_framework import status
 from rest_framework.exceptions import UnsupportedMediaType, ValidationError
@@ -95,7 +94,7 @@ class SignatureCreateView(PublicView):
             return {**body, "idempotency_key": header}
         return body
 
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="signatures_create",
         summary="Sign a campaign",
         description=(
@@ -157,7 +156,7 @@ class SignatureCreateView(PublicView):
 
 
 class FormTokenView(PublicView):
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="form_token_retrieve",
         summary="Get a form token",
         description=(
