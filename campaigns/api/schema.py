@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.urls import reverse
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -13,11 +12,7 @@ from drf_spectacular.utils import extend_schema as spectacular_extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from campaigns.api.errors import ProblemSerializer
-
-
-def api_root() -> str:
-    """Return the path the API is served under, wherever the host included it."""
-    return reverse("undersign_api:schema").removesuffix("schema/")
+from campaigns.api.paths import api_root
 
 
 def _documented(callback: Any) -> bool:

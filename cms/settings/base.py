@@ -215,9 +215,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 UNDERSIGN_ADMIN_REQUIRE_2FA = env.bool("UNDERSIGN_ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# CORS is decided per request by the plugin (see campaigns/api/cors.py); only
-# the public API is ever considered.
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+# CORS is decided per request by the plugin (see campaigns/api/cors.py), from
+# the view a path resolves to; no site-wide origin is allowed.
 CORS_ALLOW_CREDENTIALS = False
 # A signing sends JSON with an optional client-made idempotency key.
 CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")

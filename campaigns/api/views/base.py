@@ -35,6 +35,9 @@ class PublicView(APIView):
     throttle_classes: list[type] = []
     versioning_class = None
     schema = AutoSchema()
+    # Pages on other sites may read (campaigns/api/cors.py); "" closes a view to
+    # browsers, "sign" opens it to the campaign's partners' origins.
+    browser_access = "read"
 
     def get_exception_handler(
         self,

@@ -50,6 +50,8 @@ class NewestFirstCursor(CursorPagination):
 
 
 class PartnerSignatureListView(ListAPIView, PublicView):
+    # Partners pull from their servers: a token is never usable from a page.
+    browser_access = ""
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
     pagination_class = NewestFirstCursor

@@ -77,6 +77,7 @@ def _problem(description: str) -> OpenApiResponse:
 
 
 class SignatureCreateView(PublicView):
+    browser_access = "sign"
     parser_classes = [BoundedJSONParser]
 
     @sensitive_variables()
