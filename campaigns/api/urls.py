@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from campaigns.api.osdi import views as osdi
 from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
+from campaigns.api.views.openapi import DocsView, SchemaView
 from campaigns.api.views.signing import FormTokenView, SignatureCreateView
 from campaigns.api.views.stats import CampaignStatsView
 
@@ -53,10 +53,6 @@ urlpatterns = [
         osdi.PersonDetailView.as_view(),
         name="osdi-person",
     ),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path(
-        "docs/",
-        SpectacularSwaggerView.as_view(url_name="undersign_api:schema"),
-        name="docs",
-    ),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(), name="docs"),
 ]

@@ -40,6 +40,8 @@ def osdi_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
 
 
 class OsdiView(PublicView):
+    # Partners pull from their servers: a token is never usable from a page.
+    browser_access = ""
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
     renderer_classes = [HalJSONRenderer, JSONRenderer]

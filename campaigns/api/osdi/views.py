@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -62,7 +62,7 @@ ERRORS = {
 
 
 def _osdi(operation_id: str, summary: str, *parameters: OpenApiParameter) -> Any:
-    return extend_schema(
+    return schema.extend_schema(
         operation_id=f"osdi_{operation_id}",
         summary=summary,
         parameters=list(parameters),
