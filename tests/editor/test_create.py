@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -88,7 +88,8 @@ class TestOrganizersBuildACampaignInTheEditor(WagtailPageTestCase):
     def setUp(self) -> None:
         self.client.force_login(get_user_model().objects.create_superuser("organizer"))
         self.partner = PartnerFactory(name="Readers United", slug="readers-united")
-        self.root = Page.get_first_root_node()
+        # The site's home page, as a host's own page: campaigns go under it.
+        self.root = Site.objects.get(is_default_site=True).root_page
 
     def test_a_campaign_with_every_tab_filled_is_created(self) -> None:
         self.assertCanCreate(self.root, CampaignPage, campaign_form(self.partner.pk))
@@ -108,6 +109,15 @@ class TestOrganizersBuildACampaignInTheEditor(WagtailPageTestCase):
         assert page.double_opt_in and page.open_to_all_sites and page.names_to_target
         assert page.share_text == "I signed to keep our libraries open"
         assert Campaign.objects.filter(translation_key=page.translation_key).exists()
+
+    def test_a_partner_linked_without_a_label_gets_the_default_label(self) -> None:
+        form = campaign_form(self.partner.pk)
+        form["campaign_partners-0-consent_label"] = ""
+
+        self.assertCanCreate(self.root, CampaignPage, form)
+
+        link = CampaignPage.objects.get(slug="fund-the-libraries").campaign_partners
+        assert link.get().consent_label == "Allow Readers United to contact me"
 
     def test_goal_steps_that_do_not_rise_are_refused_by_the_editor(self) -> None:
         url = reverse(
