@@ -23,3 +23,8 @@ UNDERSIGN_BLIND_INDEX_KEY = env.str(
     "UNDERSIGN_BLIND_INDEX_KEY", default="dev-only-blind-index-key"
 )
 UNDERSIGN_DEV_SEED = True
+# `make run`'s console is for emails and warnings: the task worker would print
+# two INFO lines for every search-index and reference-index job.
+LOGGING["loggers"]["django_tasks"] = {  # noqa: F405
+    "level": env.str("TASKS_LOG_LEVEL", default="WARNING")
+}
