@@ -1,5 +1,7 @@
 """Local development: debug on, console email, fixed development keys."""
 
+from typing import Any, cast
+
 from cms.settings.base import *  # noqa: F403
 from cms.settings.base import env
 
@@ -25,6 +27,6 @@ UNDERSIGN_BLIND_INDEX_KEY = env.str(
 UNDERSIGN_DEV_SEED = True
 # `make run`'s console is for emails and warnings: the task worker would print
 # two INFO lines for every search-index and reference-index job.
-LOGGING["loggers"]["django_tasks"] = {  # noqa: F405
+cast(dict[str, Any], LOGGING["loggers"])["django_tasks"] = {  # noqa: F405
     "level": env.str("TASKS_LOG_LEVEL", default="WARNING")
 }
