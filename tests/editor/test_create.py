@@ -119,6 +119,35 @@ class TestOrganizersBuildACampaignInTheEditor(WagtailPageTestCase):
         link = CampaignPage.objects.get(slug="fund-the-libraries").campaign_partners
         assert link.get().consent_label == "Allow Readers United to contact me"
 
+    def test_a_draft_saved_without_a_label_publishes_with_the_default(self) -> None:
+        # Wagtail's autosave and "Save draft" keep the row as the editor left it.
+        form = campaign_form(self.partner.pk)
+        form["campaign_partners-0-consent_label"] = ""
+        add = reverse(
+            "wagtailadmin_pages:add",
+            args=["undersign_campaigns", "campaignpage", self.root.pk],
+        )
+        self.client.post(add, form)
+        page = CampaignPage.objects.get(slug="fund-the-libraries")
+        assert not page.live
+
+        draft = page.get_latest_revision_as_object()
+        assert [link.consent_label for link in draft.campaign_partners.all()] == [
+            "Allow Readers United to contact me"
+        ]
+        # Publishing as the editor would, the rows now carrying their ids.
+        question, link = page.questions.get(), page.campaign_partners.get()
+        for prefix, row in (("questions", question), ("campaign_partners", link)):
+            form[f"{prefix}-INITIAL_FORMS"] = "1"
+            form[f"{prefix}-0-id"] = str(row.pk)
+        form["campaign_partners-0-consent_label"] = ""
+        edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        published = self.client.post(edit, {**form, "action-publish": "publish"})
+
+        assert published.status_code == 302
+        page.refresh_from_db()
+        assert page.live
+
     def test_goal_steps_that_do_not_rise_are_refused_by_the_editor(self) -> None:
         url = reverse(
             "wagtailadmin_pages:add",
