@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import logging, django
 django.setup()
+from django_tasks_db.management.commands.db_worker import Command
+Command().configure_logging(verbosity=1)  # as `manage.py db_worker` does
 tasks = logging.getLogger("django_tasks")
 tasks.info("task ran: chatter")
 tasks.warning("task failed: worth seeing")
