@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from campaigns import yourdata
+from campaigns.views.language import language_from_query
 from campaigns.views.link_forms import link_button
 
 TEMPLATES = "undersign/yourdata/"
@@ -32,6 +33,7 @@ class LinkRequestForm(forms.Form):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class RequestView(View):
     """Ask for a link by email address; the reply never says whether it signed."""
 
@@ -56,6 +58,7 @@ class RequestView(View):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(link_button, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class TokenView(View):
     """Resolve the link's token to a blind index; a bad or old one gets a 400 page."""
 
