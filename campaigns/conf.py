@@ -115,13 +115,15 @@ class Settings:
         """Signings allowed per client and per campaign, as `"N/period"` or `None`.
 
         Keys: `client_burst`, `client_sustained`, `campaign_burst`,
-        `campaign_sustained`; a key left out keeps its default.
+        `campaign_sustained`, and `your_data_client` ("your data" link requests);
+        a key left out keeps its default.
         """
         rates: dict[str, str | None] = {
             "client_burst": "10/minute",
             "client_sustained": "100/day",
             "campaign_burst": "6000/minute",
             "campaign_sustained": "200000/hour",
+            "your_data_client": "5/hour",
         }
         rates.update(getattr(settings, "UNDERSIGN_THROTTLE_RATES", {}))
         return rates

@@ -260,6 +260,7 @@ UNDERSIGN_THROTTLE_RATES = {
         "client_sustained",
         "campaign_burst",
         "campaign_sustained",
+        "your_data_client",
     ]
     if (rate := env.str(f"UNDERSIGN_THROTTLE_{name.upper()}", default=""))
 }
