@@ -51,7 +51,7 @@ def text_direction(language: str) -> str:
 
 def hosted_url(request: HttpRequest, page: CampaignPage, partner_key: str) -> str:
     """Return the absolute URL of the hosted page, partner-attributed; '' if none."""
-    url = page.get_url(request)
+    url = page.url_in_language(request)
     if url is None:
         return ""
     if is_lookup_key(partner_key):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
+from campaigns.api.views.openapi import DocsView, SchemaView
 from campaigns.api.views.partner import PartnerSignatureListView
 from campaigns.api.views.signing import FormTokenView, SignatureCreateView
 from campaigns.api.views.stats import CampaignStatsView
@@ -33,10 +33,6 @@ urlpatterns = [
         PartnerSignatureListView.as_view(),
         name="partner-signatures",
     ),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path(
-        "docs/",
-        SpectacularSwaggerView.as_view(url_name="undersign_api:schema"),
-        name="docs",
-    ),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(), name="docs"),
 ]

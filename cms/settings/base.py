@@ -155,6 +155,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "cms" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
@@ -174,19 +176,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Undersign API",
-    "DESCRIPTION": "Public campaign, signing and statistics endpoints.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["campaigns.api.schema.public_paths_only"],
-    # The docs page serves Swagger UI from our own static files, never a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
 
 # Security headers (docs/security.md, "Headers"). Public pages run no inline
@@ -229,9 +219,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 UNDERSIGN_ADMIN_REQUIRE_2FA = env.bool("UNDERSIGN_ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# CORS is decided per request by the plugin (see campaigns/api/cors.py); only
-# the public API is ever considered.
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+# CORS is decided per request by the plugin (see campaigns/api/cors.py), from
+# the view a path resolves to; no site-wide origin is allowed.
 CORS_ALLOW_CREDENTIALS = False
 # A signing sends JSON with an optional client-made idempotency key.
 CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key")

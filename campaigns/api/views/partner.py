@@ -8,13 +8,14 @@ from django.http import HttpResponseBase
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from campaigns.api import schema
 from campaigns.api.auth import IsPartner, PartnerTokenAuthentication
 from campaigns.api.errors import FieldErrorsSerializer, ProblemSerializer
 from campaigns.api.partner_records import PartnerSignaturesQuery, SignerRecordSerializer
@@ -49,6 +50,8 @@ class NewestFirstCursor(CursorPagination):
 
 
 class PartnerSignatureListView(ListAPIView, PublicView):
+    # Partners pull from their servers: a token is never usable from a page.
+    browser_access = ""
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
     pagination_class = NewestFirstCursor
@@ -63,7 +66,7 @@ class PartnerSignatureListView(ListAPIView, PublicView):
             since=query.validated_data.get("since"),
         )
 
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="partner_signatures_list",
         summary="The signers who consented to your organization",
         parameters=[PartnerSignaturesQuery],

@@ -10,7 +10,6 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     PolymorphicProxySerializer,
-    extend_schema,
 )
 from rest_framework import status
 from rest_framework.exceptions import UnsupportedMediaType, ValidationError
@@ -78,6 +77,7 @@ def _problem(description: str) -> OpenApiResponse:
 
 
 class SignatureCreateView(PublicView):
+    browser_access = "sign"
     parser_classes = [BoundedJSONParser]
 
     @sensitive_variables()
@@ -95,7 +95,7 @@ class SignatureCreateView(PublicView):
             return {**body, "idempotency_key": header}
         return body
 
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="signatures_create",
         summary="Sign a campaign",
         description=(
@@ -157,7 +157,7 @@ class SignatureCreateView(PublicView):
 
 
 class FormTokenView(PublicView):
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="form_token_retrieve",
         summary="Get a form token",
         description=(
