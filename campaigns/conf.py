@@ -58,8 +58,15 @@ class Settings:
 
     @property
     def EMAILS_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
-        """Most emails one address receives from us in any 24 hours."""
+        """Most emails of one kind (thanks, confirmation, "your data") one address
+        receives from us in any 24 hours."""
         return int(getattr(settings, "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", 3))
+
+    @property
+    def ALREADY_SIGNED_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
+        """Most "you have already signed" notices one address receives in 24 hours:
+        anyone can trigger them by typing the address."""
+        return int(getattr(settings, "UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY", 1))
 
     @property
     def SITE_URL(self) -> str:  # noqa: N802
