@@ -49,7 +49,7 @@ def send_your_data_email(delivery: Delivery) -> None:
     identity = signature.identity
     if identity is None or not signature.email_index:
         raise DeliverySkipped("skipped: no address kept")
-    if over_daily_limit(signature):
+    if over_daily_limit(signature, delivery.kind):
         raise DeliverySkipped("suppressed: daily limit")
     build_your_data_message(signature, identity.email).send()
     logger.info("sent %s for signature %s", delivery.kind, signature.pk)

@@ -72,3 +72,18 @@ def test_a_nul_byte_in_a_partner_key_is_no_partner(client, page, url):
 )
 def test_a_nul_byte_in_a_campaign_key_is_a_404(api_client, page, url):
     assert api_client.get(url).status_code == 404
+
+
+def test_the_schema_forbids_the_empty_consent_key_the_api_refuses(api_client, page):
+    schema = api_client.get("/api/v1/schema/", {"format": "json"}).json()
+    consents = schema["components"]["schemas"]["SignatureIn"]["properties"]["consents"]
+
+    response = api_client.post(
+        f"/api/v1/campaigns/{page.slug}/signatures/",
+        {"email": "ana@example.org", "first_name": "Ana", "consents": [""]},
+        format="json",
+    )
+
+    assert consents["items"].get("minLength") == 1
+    assert response.status_code == 400
+    assert "consents.0" in response.json()["errors"]

@@ -130,6 +130,10 @@ class SignatureCreateView(PublicView):
             413: _problem("The body is larger than the server accepts."),
             415: _problem("The body is not `application/json`."),
             422: _problem("The idempotency key was used for another signing."),
+            503: _problem(
+                "The signing could not be stored now (`try_again`, with "
+                "`Retry-After`): send it again with the same idempotency key."
+            ),
         },
     )
     @sensitive_variables()
