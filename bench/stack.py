@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import dj_database_url
+import environ
 import httpx
 import psycopg
 from cryptography.fernet import Fernet
@@ -44,6 +44,7 @@ def bench_environment(database_url: str, redis_url: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BASE_URL": "http://127.0.0.1",
+        "DEFAULT_FROM_EMAIL": "Bench <bench@example.org>",
         "UNDERSIGN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "UNDERSIGN_BLIND_INDEX_KEY": secrets.token_urlsafe(32),
         "UNDERSIGN_COUNT_STALENESS": str(COUNT_STALENESS),
@@ -70,7 +71,7 @@ def bench_environment(database_url: str, redis_url: str) -> dict[str, str]:
 
 def recreate_database(database_url: str) -> None:
     """Drop and create the bench database named in `database_url` (PostgreSQL)."""
-    config = dj_database_url.parse(database_url)
+    config = environ.Env.db_url_config(database_url)
     if config["ENGINE"] != "django.db.backends.postgresql":
         raise SystemExit("The bench needs PostgreSQL in DATABASE_URL.")
     name = config["NAME"]

@@ -7,8 +7,9 @@ or brackets cannot leave its attribute.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -16,9 +17,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import CampaignPage
 from campaigns.services import campaign_identity
 from widget import __version__
-from widget.releases import manifest
-
-SCRIPT_PATH = "/widget/v1/undersign.js"
+from widget.releases import manifest, release_file
 
 
 @dataclass(frozen=True)
@@ -68,20 +67,21 @@ def snippets(
     """
     site = site.rstrip("/")
     query = f"?{urlencode({'partner': partner})}" if partner else ""
-    embed_url = f"{site}/embed/{quote(key, safe='')}/{query}"
+    embed_url = site + reverse("undersign_widget:embed", kwargs={"key": key}) + query
     # Without a hosted page (outside any Wagtail site) the embed page stands in.
     link = link or embed_url
     element = _element(key, partner, link)
+    script = site + reverse("undersign_widget:script")
     integrity = manifest().get(__version__)
     pinned = None
-    if integrity:
-        release = f"{site}/widget/releases/{__version__}/undersign.js"
-        pinned = format_html("{}\n{}", _script(release, integrity), element)
+    if integrity and release_file(__version__).exists():
+        release = reverse("undersign_widget:release-script", args=[__version__])
+        pinned = format_html("{}\n{}", _script(site + release, integrity), element)
     return Snippets(
-        isolated=format_html("{}\n{}", _script(site + SCRIPT_PATH), element),
+        isolated=format_html("{}\n{}", _script(script), element),
         inline=format_html(
             "{}\n{}",
-            _script(site + SCRIPT_PATH),
+            _script(script),
             _element(key, partner, link, "inline"),
         ),
         pinned=pinned,

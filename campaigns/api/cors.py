@@ -10,20 +10,21 @@ browsers must preflight it).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from corsheaders.signals import check_request_enabled
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.urls import Resolver404, ResolverMatch, resolve
 
+from campaigns.api.paths import api_root
 from campaigns.api.reads import request_translations
 from campaigns.selectors import page_in_language
 
-API_PATH = re.compile(r"^/api/v1/")
-PARTNER_PATH = re.compile(r"^/api/v1/partner/")
-SIGN_PATH = re.compile(r"^/api/v1/campaigns/(?P<key>[^/]+)/signatures/$")
 READ_METHODS = {"GET", "HEAD"}
+# What a browser on another site may do with a view (its `browser_access`).
+READ = "read"
+SIGN = "sign"
 
 
 def _intended_method(request: HttpRequest) -> str:
@@ -56,16 +57,33 @@ def signing_origin_allowed(
     return any(origin in link.partner.origins for link in links)
 
 
+def _api_match(request: HttpRequest) -> ResolverMatch | None:
+    """Return the resolved API view of `request`, wherever the API is included."""
+    if not request.path_info.startswith(api_root()):
+        return None
+    try:
+        return resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+
+
 @receiver(check_request_enabled)
 def allow_public_api(sender: Any, request: HttpRequest, **kwargs: Any) -> bool:
-    """Return `True` if the request's origin may read or sign through the API."""
-    if not API_PATH.match(request.path_info) or PARTNER_PATH.match(request.path_info):
+    """Return `True` if the request's origin may read or sign through the API.
+
+    Decided by the view the path resolves to (its `browser_access`), so the
+    answer follows the URLconf under any prefix.
+    """
+    match = _api_match(request)
+    if match is None:
         return False
-    origin = request.headers.get("Origin", "").rstrip("/")
-    sign = SIGN_PATH.match(request.path_info)
-    if sign is None:
+    access = getattr(getattr(match.func, "view_class", None), "browser_access", "")
+    if access not in (READ, SIGN):
+        return False
+    if access == READ:
         return _intended_method(request) in READ_METHODS
+    origin = request.headers.get("Origin", "").rstrip("/")
     own_origin = f"{request.scheme}://{request.get_host()}"
     return bool(origin) and signing_origin_allowed(
-        sign["key"], origin, own_origin, request
+        match.kwargs["key"], origin, own_origin, request
     )

@@ -24,7 +24,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, get_max_age
 
-from campaigns.api.cors import API_PATH
+from campaigns.api.paths import api_root
 from campaigns.conf import conf
 
 # The request headers a public read may vary on; a reply that varies on any
@@ -53,7 +53,7 @@ def forget_replays() -> None:
 def _replayable_request(request: HttpRequest) -> bool:
     return (
         request.method == "GET"
-        and API_PATH.match(request.path_info) is not None
+        and request.path_info.startswith(api_root())
         and not request.META.get("HTTP_COOKIE")
         and not request.META.get("HTTP_AUTHORIZATION")
     )

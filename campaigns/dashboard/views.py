@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.dashboard.access import (
+from campaigns.authorization import (
     may_change_state,
     may_include_names,
     require_dashboard,
@@ -28,7 +28,7 @@ from campaigns.dashboard.selectors import (
     partner_rows,
 )
 from campaigns.dashboard.state import campaign_pages, campaign_state_set
-from campaigns.delivery_pdf.render import delivery_pdf
+from campaigns.delivery_pdf.render import INSTALL_HINT, delivery_pdf, pdf_available
 from campaigns.delivery_pdf.selectors import names_promise, signer_names
 from campaigns.models import Campaign, CampaignPage
 from campaigns.selectors import unknown_partner_keys
@@ -110,7 +110,10 @@ def delivery(request: HttpRequest, page_id: int) -> HttpResponse:
     page, campaign = _campaign(request, page_id)
     promise = names_promise(campaign_pages(campaign))
     names_allowed = may_include_names(request.user, campaign, promise)
-    if request.method != "POST":
+    available = pdf_available()
+    if request.method != "POST" or not available:
+        if request.method == "POST":
+            messages.error(request, _("The PDF cannot be made on this server."))
         return TemplateResponse(
             request,
             TEMPLATES + "delivery.html",
@@ -119,7 +122,10 @@ def delivery(request: HttpRequest, page_id: int) -> HttpResponse:
                 "page": page,
                 "names_allowed": names_allowed,
                 "promised": promise.promised,
+                "pdf_available": available,
+                "install_hint": INSTALL_HINT,
             },
+            status=200 if available else 503,
         )
     with_names = bool(request.POST.get("include_names"))
     if with_names and not names_allowed:

@@ -14,6 +14,17 @@ from campaigns.sanitize import sanitize_richtext
 from campaigns.selectors import signature_count
 
 TEMPLATE = "undersign/admin/pdf/delivery.html"
+# WeasyPrint is the optional `pdf` extra; it also needs Pango on the machine.
+INSTALL_HINT = 'pip install "undersign[pdf]"'
+
+
+def pdf_available() -> bool:
+    """Return `True` if WeasyPrint can be imported (the `undersign[pdf]` extra)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):  # OSError: installed, but Pango is missing
+        return False
+    return True
 
 
 def delivery_pdf(

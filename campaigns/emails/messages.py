@@ -32,6 +32,22 @@ SUBJECTS = {
 }
 
 
+def automatic_email(
+    *, subject: str, text: str, html: str, to: str, language: str
+) -> EmailMultiAlternatives:
+    """Return an email the site sends by itself, marked so (RFC 3834) that
+    mail servers and vacation responders do not answer it."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
 def absolute_url(url: str) -> str:
     """Return `url` with the site's scheme and host if it is a bare path."""
     return f"{conf.SITE_URL}{url}" if url.startswith("/") else url
@@ -42,7 +58,7 @@ def _context(
 ) -> dict[str, Any]:
     context: dict[str, Any] = {
         "page": page,
-        "page_url": absolute_url(page.get_url() or ""),
+        "page_url": absolute_url(page.url_in_language() or ""),
         "first_name": identity.first_name,
         "signed_at": signature.created_at,
         "withdraw_url": links.absolute_link(signature, links.WITHDRAW),
@@ -55,22 +71,20 @@ def _context(
 
 
 def build_message(
-    kind: str, signature: Signature, identity: SignerIdentity, page: CampaignPage
+    kind: str,
+    signature: Signature,
+    identity: SignerIdentity,
+    page: CampaignPage,
+    language: str,
 ) -> EmailMultiAlternatives:
-    """Return the email of `kind` for `signature`, rendered in the signer's language."""
+    """Return the email of `kind` for `signature`, rendered in `language`."""
     name = TEMPLATES[kind]
-    with translation.override(signature.language or settings.LANGUAGE_CODE):
+    with translation.override(language):
         context = _context(signature, identity, page)
         text = render_to_string(f"undersign/email/{name}.txt", context)
         html = render_to_string(f"undersign/email/{name}.html", context)
         subject = SUBJECTS[kind] % {"title": page.title}
         language = translation.get_language()
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[identity.email],
-        headers={"Content-Language": language},
+    return automatic_email(
+        subject=subject, text=text, html=html, to=identity.email, language=language
     )
-    message.attach_alternative(html, "text/html")
-    return message

@@ -10,9 +10,10 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import (
     sensitive_post_parameters,
@@ -26,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
+from campaigns.editor_form import CampaignPageForm
 from campaigns.panels import campaign_edit_handler
 
 if TYPE_CHECKING:
@@ -75,6 +77,11 @@ def validate_goal_steps(value: str) -> None:
     numbers = [int(part) for part in parts]
     if any(a >= b for a, b in itertools.pairwise(numbers)):
         raise ValidationError(_("Each step must be larger than the one before."))
+
+
+def not_at_tree_root(parent: Page) -> bool:
+    """Return `True` unless `parent` is the tree root, where a page has no URL."""
+    return not parent.is_root()
 
 
 def default_keep_data_until() -> date:
@@ -233,9 +240,12 @@ class CampaignPage(RoutablePageMixin, Page):
     country_rule = _rule(_("country"), FieldRule.OFF)
     comment_rule = _rule(_("comment"), FieldRule.OFF)
 
-    parent_page_types = ["wagtailcore.Page"]
+    # Any page a host allows children under (its home page, an ordinary page, a
+    # campaigns section), but not the tree root: there it would be outside every
+    # site, with no URL.
     subpage_types: list[str] = []
     template = "undersign/campaign_page.html"
+    base_form_class = CampaignPageForm
 
     search_fields = [
         *Page.search_fields,
@@ -261,6 +271,10 @@ class CampaignPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("campaign")
 
+    @classmethod
+    def can_exist_under(cls, parent: Page) -> bool:
+        return super().can_exist_under(parent) and not_at_tree_root(parent)
+
     def goal_step_numbers(self) -> list[int]:
         """Return the rising goal's steps as numbers (validated on save; a stray
         part that is not a whole number is skipped)."""
@@ -279,6 +293,26 @@ class CampaignPage(RoutablePageMixin, Page):
             and (self.opens_at is None or self.opens_at <= now)
             and (self.closes_at is None or now < self.closes_at)
         )
+
+    def url_in_language(
+        self,
+        request: HttpRequest | None = None,
+        language: str | None = None,
+        *,
+        full: bool = False,
+    ) -> str | None:
+        """Return this page's URL under `language`'s prefix (default: the active one).
+
+        An untranslated campaign is served under every language's prefix with the
+        interface in that language, so a signer on `/es/` stays on `/es/`. Call it
+        on the translation in `language` where one is live: its URL is its own.
+        """
+        url = self.get_full_url(request) if full else self.get_url(request)
+        language = language or get_language()
+        if url is None or self.locale.language_code == language:
+            return url
+        with translation.override(self.locale.language_code):
+            return translate_url(url, language)
 
     # The hosted page. Views import lazily: forms, selectors and the signing
     # service all import these models.
@@ -304,7 +338,7 @@ class CampaignPage(RoutablePageMixin, Page):
                 if self.show_recent_signers
                 else []
             ),
-            canonical_url=request.build_absolute_uri(self.get_url(request)),
+            canonical_url=request.build_absolute_uri(self.url_in_language(request)),
             closed_reason="" if self.is_accepting() else closed_reason(self),
         )
         return context
@@ -334,7 +368,7 @@ class CampaignPage(RoutablePageMixin, Page):
             request, context_overrides={"signed": True, "signer_name": signer_name}
         )
         # Shown once: the name is not kept around in the browser either.
-        response.delete_cookie(THANKS_COOKIE, path=self.get_url(request))
+        response.delete_cookie(THANKS_COOKIE, path=self.url_in_language(request))
         return response
 
     @method_decorator(sensitive_post_parameters())
@@ -374,7 +408,7 @@ class CampaignPage(RoutablePageMixin, Page):
     ) -> HttpResponseRedirect:
         if self.redirect_url:
             return HttpResponseRedirect(self.redirect_url)
-        page_url = self.get_url(request)
+        page_url = self.url_in_language(request) or ""
         response = HttpResponseRedirect(page_url + self.reverse_subpage("thanks"))
         if cleaned.get("first_name"):
             response.set_cookie(
@@ -457,7 +491,11 @@ class CampaignPartner(Orderable):
     consent_label = models.CharField(
         _("consent label"),
         max_length=300,
-        help_text=_("Such as 'Allow Make the Road New York to contact me'."),
+        blank=True,
+        help_text=_(
+            "Left empty, it reads “Allow (the partner's name) to contact me” in "
+            "the page's language; change it as you like."
+        ),
     )
 
     class Meta(Orderable.Meta):
@@ -466,3 +504,15 @@ class CampaignPartner(Orderable):
                 fields=["page", "partner"], name="undersign_campaign_partner_once"
             )
         ]
+
+    def default_label(self, language: str) -> str:
+        """Return "Allow <partner> to contact me" in `language`."""
+        with translation.override(language):
+            return gettext("Allow %(partner)s to contact me") % {
+                "partner": self.partner.name
+            }
+
+    def label(self) -> str:
+        """Return the checkbox's text: the organizer's, else the default in the
+        page's language (a row published from an old draft may have none)."""
+        return self.consent_label or self.default_label(self.page.locale.language_code)

@@ -15,10 +15,20 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from campaigns.conf import conf
+from campaigns.fallback_cache import FallbackRedisCache
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 KEY_PREFIX = "undersign:throttle"
-SCOPES = ("client_burst", "client_sustained", "campaign_burst", "campaign_sustained")
+SIGNING_SCOPES = (
+    "client_burst",
+    "client_sustained",
+    "campaign_burst",
+    "campaign_sustained",
+)
+# "Your data" link requests per client: each may mail someone, and each would
+# otherwise let a script try addresses as fast as it likes.
+YOUR_DATA = "your_data_client"
+SCOPES = (*SIGNING_SCOPES, YOUR_DATA)
 
 
 @dataclass(frozen=True)
@@ -55,18 +65,49 @@ def _hit(key: str, period: int) -> int:
 def _hits(windows: list[tuple[str, int]]) -> list[int]:
     """Count one signing in each window `(key, period)`; return each count so far."""
     backend = caches["default"]
-    if not isinstance(backend, RedisCache):
+
+    def one_by_one() -> list[int]:
         return [_hit(key, period) for key, period in windows]
-    # The Redis client Django's cache holds (untyped in the stubs): MULTI … EXEC,
-    # one round trip for every window.
-    client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
-    with client.pipeline() as pipe:
-        for key, period in windows:
-            stored = backend.make_and_validate_key(key)
-            pipe.set(stored, 0, ex=period, nx=True)
-            pipe.incr(stored)
-        replies = pipe.execute()
-    return [int(count) for count in replies[1::2]]
+
+    if not isinstance(backend, RedisCache):
+        return one_by_one()
+
+    def pipelined() -> list[int]:
+        # The Redis client Django's cache holds (untyped in the stubs): MULTI …
+        # EXEC, one round trip for every window.
+        client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
+        with client.pipeline() as pipe:
+            for key, period in windows:
+                stored = backend.make_and_validate_key(key)
+                pipe.set(stored, 0, ex=period, nx=True)
+                pipe.incr(stored)
+            replies = pipe.execute()
+        return [int(count) for count in replies[1::2]]
+
+    if isinstance(backend, FallbackRedisCache):
+        # While Redis is down, each process counts on its own (docs/security.md).
+        return backend.guarded(pipelined, one_by_one)
+    return pipelined()
+
+
+def _over(owners: dict[str, str], scopes: tuple[str, ...]) -> bool:
+    """Count one request in the configured limits of `scopes` for `owners` (by the
+    scope's first word); return `True` if any is over."""
+    rates = conf.THROTTLE_RATES
+    for scope in rates:
+        if scope not in SCOPES:
+            raise ImproperlyConfigured(f"UNDERSIGN_THROTTLE_RATES: unknown {scope!r}.")
+    windows, limits = [], []
+    for scope in scopes:
+        text = rates.get(scope)
+        owner = owners[scope.partition("_")[0]]
+        if not text or not owner:
+            continue
+        rate = parse_rate(text)
+        windows.append((f"{KEY_PREFIX}:{scope}:{owner}:{rate.period}", rate.period))
+        limits.append(rate.limit)
+    counts = _hits(windows) if windows else []
+    return any(count > limit for count, limit in zip(counts, limits, strict=True))
 
 
 def over_limit(campaign_id: int, client_key: str) -> bool:
@@ -76,15 +117,9 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
     client key only the campaign's limits apply.
     """
     owners = {"campaign": str(campaign_id), "client": client_key}
-    windows, limits = [], []
-    for scope, text in conf.THROTTLE_RATES.items():
-        if scope not in SCOPES:
-            raise ImproperlyConfigured(f"UNDERSIGN_THROTTLE_RATES: unknown {scope!r}.")
-        owner = owners[scope.partition("_")[0]]
-        if not text or not owner:
-            continue
-        rate = parse_rate(text)
-        windows.append((f"{KEY_PREFIX}:{scope}:{owner}:{rate.period}", rate.period))
-        limits.append(rate.limit)
-    counts = _hits(windows) if windows else []
-    return any(count > limit for count, limit in zip(counts, limits, strict=True))
+    return _over(owners, SIGNING_SCOPES)
+
+
+def over_your_data_limit(client_key: str) -> bool:
+    """Count a "your data" link request from `client_key`; `True` if over its limit."""
+    return _over({"your": client_key}, (YOUR_DATA,))

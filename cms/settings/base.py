@@ -103,9 +103,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Django's Redis cache, answered from each process's memory while Redis is
+    # down (docs/scaling.md, "Redis"): an outage never fails a request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "campaigns.fallback_cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="undersign"),
         }
@@ -153,6 +155,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "cms" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
@@ -172,19 +176,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Undersign API",
-    "DESCRIPTION": "Public campaign, signing and statistics endpoints.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["campaigns.api.schema.public_paths_only"],
-    # The docs page serves Swagger UI from our own static files, never a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
 
 # Security headers (docs/security.md, "Headers"). Public pages run no inline
@@ -227,9 +219,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 UNDERSIGN_ADMIN_REQUIRE_2FA = env.bool("UNDERSIGN_ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# CORS is decided per request by the plugin (see campaigns/api/cors.py); only
-# the public API is ever considered.
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+# CORS is decided per request by the plugin (see campaigns/api/cors.py), from
+# the view a path resolves to; no site-wide origin is allowed.
 CORS_ALLOW_CREDENTIALS = False
 # The widget needs only django-cors-headers' default headers: since release 1.2.0
 # its idempotency key rides in the JSON body. Releases 1.0.0 and 1.1.0, which
@@ -242,8 +233,13 @@ UNDERSIGN_BLIND_INDEX_KEY = env.str("UNDERSIGN_BLIND_INDEX_KEY", default="")
 UNDERSIGN_COUNT_STALENESS = env.int("UNDERSIGN_COUNT_STALENESS", default=5)
 # Links in signers' emails (confirm, "it wasn't me") start with this address.
 UNDERSIGN_SITE_URL = env.str("UNDERSIGN_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+# Per kind of email: thanks, confirmation and "your data" each get this many a
+# day; "already signed" notices, which anyone can trigger, their own fewer.
 UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY = env.int(
     "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", default=3
+)
+UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY = env.int(
+    "UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY", default=1
 )
 UNDERSIGN_CONFIRMATION_DAYS = env.int("UNDERSIGN_CONFIRMATION_DAYS", default=7)
 # Silent defences on signing. Behind proxies or a CDN, say how many append to
@@ -260,6 +256,7 @@ UNDERSIGN_THROTTLE_RATES = {
         "client_sustained",
         "campaign_burst",
         "campaign_sustained",
+        "your_data_client",
     ]
     if (rate := env.str(f"UNDERSIGN_THROTTLE_{name.upper()}", default=""))
 }

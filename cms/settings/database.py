@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
+import environ
 
 SQLITE_OPTIONS = {
     # WAL lets the web server read while a worker writes; IMMEDIATE takes the write
@@ -26,7 +26,8 @@ def database_from_env(url: str, base_dir: Path) -> dict[str, Any]:
             "NAME": base_dir / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
         }
-    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config = environ.Env.db_url_config(url)
+    config.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = SQLITE_OPTIONS
     return dict(config)

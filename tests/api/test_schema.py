@@ -6,12 +6,20 @@ import io
 
 import yaml
 from django.core.management import call_command
+from django.test import override_settings
 
 
 def test_schema_validates_without_warnings(db):
     out = io.StringIO()
 
-    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    call_command(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--custom-settings",
+        "campaigns.api.views.openapi.SCHEMA_SETTINGS",
+        stdout=out,
+    )
 
     assert "openapi" in out.getvalue()
 
@@ -42,3 +50,24 @@ def test_docs_page_loads_its_assets_from_this_site(client, db):
     assert "swagger-ui" in html
     assert "cdn." not in html
     assert "/api/v1/schema/" in html
+
+
+HOST_OWN_DRF = {
+    "DEFAULT_SCHEMA_CLASS": "rest_framework.schemas.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication"
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.BrowsableAPIRenderer"],
+}
+
+
+@override_settings(REST_FRAMEWORK=HOST_OWN_DRF, SPECTACULAR_SETTINGS={})
+def test_schema_and_docs_work_under_a_hosts_own_drf_settings(client, db):
+    schema = client.get("/api/v1/schema/", {"format": "json"})
+    docs = client.get("/api/v1/docs/")
+
+    assert schema.status_code == 200
+    assert schema.json()["info"]["title"] == "Undersign API"
+    assert "/api/v1/campaigns/{key}/signatures/" in schema.json()["paths"]
+    assert docs.status_code == 200
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs.content.decode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
@@ -180,3 +182,19 @@ def test_nobody_else_gets_a_pdf(promised):
     response = nobody.post(reverse("undersign_delivery_pdf", args=[promised.pk]))
 
     assert response.status_code == 403
+
+
+def test_without_weasyprint_the_organizer_is_told_what_to_install(
+    viewer, promised, monkeypatch
+):
+    # An installation without the `pdf` extra: importing WeasyPrint fails.
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    url = reverse("undersign_delivery_pdf", args=[promised.pk])
+
+    offered = viewer.get(url)
+    asked = viewer.post(url, {})
+
+    assert "pip install &quot;undersign[pdf]&quot;" in offered.content.decode()
+    assert asked.status_code == 503
+    assert asked["Content-Type"].startswith("text/html")
+    assert "cannot be made on this server" in asked.content.decode()

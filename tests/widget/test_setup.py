@@ -45,7 +45,8 @@ def test_an_unlisted_site_is_told_in_the_signers_language_and_given_no_urls(
         "language": "es",
         "dir": "ltr",
         "message": "Este sitio web no puede mostrar el formulario de esta petición.",
-        "link": "http://testserver/en/p/make-the-road/",
+        # The campaign's own page, credited, in the signer's language.
+        "link": "http://testserver/es/p/make-the-road/",
         "link_text": "Abrir esta petición en su propia página",
     }
 

@@ -30,9 +30,9 @@ from wagtail.log_actions import log
 
 from campaigns import crypto
 from campaigns.admin import audit
-from campaigns.admin.signer_access import campaigns_for, require
 from campaigns.admin.signer_filters import SignatureFilterSet, filter_kinds
 from campaigns.admin.signers.policy import signer_policy
+from campaigns.authorization import campaigns_for, require
 from campaigns.models import Campaign, Signature
 from campaigns.partners.selectors import campaign_titles
 
@@ -149,7 +149,12 @@ class SignatureIndexView(IndexView):
         # The export covers what the listing shows: the same filter parameters.
         query = self.request.GET.urlencode()
         export = f"{reverse('undersign_exports:start')}?{query}"
-        buttons = [HeaderButton(_("Export CSV"), url=export, icon_name="download")]
+        buttons = [
+            HeaderButton(_("Export CSV"), url=export, icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=f"{export}&format=xlsx", icon_name="download"
+            ),
+        ]
         if signer_policy.user_has_permission(self.request.user, "moderate"):
             url = reverse("undersign_signatures:moderate")
             buttons.append(HeaderButton(_("Moderate"), url=url, icon_name="warning"))

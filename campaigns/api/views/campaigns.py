@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -17,7 +16,7 @@ from campaigns.api.views.base import PublicView
 
 
 class CampaignListView(CachedReadMixin, PublicView):
-    @extend_schema(
+    @schema.extend_schema(
         operation_id="campaigns_list",
         summary="Live campaigns",
         parameters=[schema.LANG, schema.IF_NONE_MATCH],
