@@ -40,9 +40,10 @@ def test_an_unlisted_site_shows_a_link_to_the_campaign_page_and_names_its_origin
 
     expect(widget.get_by_role("note")).to_contain_text(message)
     link = widget.get_by_role("link", name=link_text)
-    # The campaign's hosted page (the seed is the site's root), credited.
+    # The campaign's own page in the signer's language, credited to the partner.
     expect(link).to_have_attribute(
-        "href", re.compile(rf"^{re.escape(site_url)}/[a-z-]+/p/make-the-road/$")
+        "href",
+        re.compile(rf"^{re.escape(site_url)}/{language}/.*/p/make-the-road/$"),
     )
     expect(widget.get_by_role("note")).to_have_attribute("lang", language)
     # Nothing to fill in, nothing framed, nothing sent.
