@@ -507,12 +507,16 @@ class CampaignPartner(Orderable):
 
     def default_label(self, language: str) -> str:
         """Return "Allow <partner> to contact me" in `language`."""
-        with translation.override(language):
-            return gettext("Allow %(partner)s to contact me") % {
-                "partner": self.partner.name
-            }
+        return consent_label_pattern(language) % {"partner": self.partner.name}
 
     def label(self) -> str:
         """Return the checkbox's text: the organizer's, else the default in the
         page's language (a row published from an old draft may have none)."""
         return self.consent_label or self.default_label(self.page.locale.language_code)
+
+
+def consent_label_pattern(language: str) -> str:
+    """Return the default partner consent label in `language`, with a
+    `%(partner)s` placeholder for the partner's name."""
+    with translation.override(language):
+        return gettext("Allow %(partner)s to contact me")
