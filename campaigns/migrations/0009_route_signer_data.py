@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('undersign_campaigns', '0007_perf_indexes'),
+        ('undersign_campaigns', '0008_delivery_language'),
     ]
 
     operations = [
