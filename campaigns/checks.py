@@ -6,7 +6,8 @@ import binascii
 from typing import Any
 
 from cryptography.fernet import Fernet
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 
 from campaigns.conf import conf
 from campaigns.throttling.checks import defence_errors
@@ -70,3 +71,27 @@ def check_count_staleness(**kwargs: Any) -> list[Error]:
 def check_defences(**kwargs: Any) -> list[Error]:
     """Return errors for throttle rates or trusted proxies that would break signing."""
     return defence_errors()
+
+
+@register(Tags.database, deploy=True)
+def check_worker(databases: Any = None, **kwargs: Any) -> list[Warning]:
+    """Warn when deliveries or periodic jobs are overdue: no worker is running.
+
+    Runs with `manage.py check --deploy --database default`.
+    """
+    if not databases:
+        return []
+    from campaigns.worker import overdue  # needs the app registry ready
+
+    try:
+        problems = overdue()
+    except DatabaseError:  # not migrated yet: `migrate` says so itself
+        return []
+    return [
+        Warning(
+            f"Undersign: {problem}.",
+            hint="Keep `manage.py undersign_worker` running (docs/deliveries.md).",
+            id="undersign_campaigns.W001",
+        )
+        for problem in problems
+    ]

@@ -27,6 +27,7 @@ from campaigns.admin.signer_access import campaigns_for
 from campaigns.admin.signers.viewset import signature_viewset
 from campaigns.admin.urls import urlpatterns as partner_urls
 from campaigns.admin.viewsets import delivery_viewset
+from campaigns.admin.worker_warning import WorkerWarningPanel
 from campaigns.dashboard.access import dashboard_campaigns
 from campaigns.dashboard.panels import CampaignsPanel
 from campaigns.dashboard.urls import urlpatterns as dashboard_urls
@@ -162,6 +163,11 @@ def register_dashboard_urls() -> list[URLPattern]:
 @hooks.register("construct_homepage_panels")
 def add_campaigns_panel(request: HttpRequest, panels: list[Component]) -> None:
     panels.append(CampaignsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_worker_warning(request: HttpRequest, panels: list[Component]) -> None:
+    panels.append(WorkerWarningPanel())
 
 
 @hooks.register("register_admin_viewset")
