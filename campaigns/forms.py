@@ -13,7 +13,7 @@ from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import CampaignPage, CampaignQuestion, Partner
+from campaigns.models import CampaignPage, CampaignQuestion, ConsentVersion, Partner
 from campaigns.models.page import FieldRule
 from campaigns.services import campaign_identity
 from campaigns.signing import (
@@ -119,6 +119,9 @@ def _question_field(question: CampaignQuestion) -> forms.Field:
     )
 
 
+WRITTEN_CONSENTS = {ConsentVersion.Kind.ORGANIZER, ConsentVersion.Kind.PARTNER}
+
+
 class SignForm(forms.Form):
     """The sign form for `page` as reached through `partner` (or no partner).
 
@@ -144,6 +147,9 @@ class SignForm(forms.Form):
         self.page = page
         self.partner = partner
         self.optional_fields: set[str] = set()
+        # Labels the organizer wrote, in the page's language rather than the
+        # interface's: the template marks them with their own `lang`.
+        self.written_fields: set[str] = set()
         self.fields["email"] = forms.CharField(
             label=_("Email"),
             required=False,
@@ -158,9 +164,13 @@ class SignForm(forms.Form):
             self.fields[self.question_field_name(question.key)] = _question_field(
                 question
             )
+            self.written_fields.add(self.question_field_name(question.key))
             if not question.required:
                 self.optional_fields.add(self.question_field_name(question.key))
         self.offered = offered_consents(page, partner)
+        self.written_consents = {
+            consent.key for consent in self.offered if consent.kind in WRITTEN_CONSENTS
+        }
         self.fields["consents"] = forms.MultipleChoiceField(
             label=_("Your choices"),
             required=False,

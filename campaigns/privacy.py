@@ -42,17 +42,21 @@ def privacy_statement(page: CampaignPage, partner: Partner | None) -> str:
         _("We keep your details until %(date)s.")
         % {"date": date_format(page.keep_data_until, "DATE_FORMAT")}
     )
-    if page.names_to_target:
-        sentences.append(
-            _("Your name goes to %(target)s with the petition.")
-            % {"target": page.target}
-        )
-    else:
-        sentences.append(
-            _(
-                "Your name is not given to %(target)s: they receive only the "
-                "number of signatures."
-            )
-            % {"target": page.target}
-        )
+    sentences.append(names_promise(page))
     return " ".join(sentences)
+
+
+def names_promise(page: CampaignPage) -> str:
+    """Return what the target gets of a signer: their name, or only the count.
+
+    The form says it before signing and the thank-you says it again by default,
+    so the two never disagree.
+    """
+    if page.names_to_target:
+        return _("Your name goes to %(target)s with the petition.") % {
+            "target": page.target
+        }
+    return _(
+        "Your name is not given to %(target)s: they receive only the "
+        "number of signatures."
+    ) % {"target": page.target}

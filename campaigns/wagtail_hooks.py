@@ -18,22 +18,24 @@ from wagtail.log_actions import LogActionRegistry
 from wagtail.models import Page
 
 from campaigns.admin import audit, erasure
-from campaigns.admin.access import (
-    forbidden_is_403,
-    member_partner_id,
-)
+from campaigns.admin.access import forbidden_is_403
 from campaigns.admin.partners import partner_viewset
-from campaigns.admin.signer_access import campaigns_for
 from campaigns.admin.signers.viewset import signature_viewset
 from campaigns.admin.urls import urlpatterns as partner_urls
 from campaigns.admin.viewsets import delivery_viewset
 from campaigns.admin.worker_warning import WorkerWarningPanel
-from campaigns.dashboard.access import dashboard_campaigns
+from campaigns.authorization import (
+    campaigns_for,
+    can_erase_signers,
+    dashboard_campaigns,
+    may_import,
+    member_partner_id,
+)
 from campaigns.dashboard.panels import CampaignsPanel
 from campaigns.dashboard.urls import urlpatterns as dashboard_urls
 from campaigns.exports import urls as export_urls
 from campaigns.models import CampaignPage
-from campaigns.paper.views import may_import, paper_view
+from campaigns.paper.views import paper_view
 from campaigns.services import campaign_identity
 
 
@@ -81,7 +83,7 @@ class EraseSignerMenuItem(MenuItem):
     """Shown to those who may erase signers (see `campaigns.admin.erasure`)."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return erasure.can_erase_signers(request.user)
+        return can_erase_signers(request.user)
 
 
 @hooks.register("register_settings_menu_item")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.templatetags.static import static
@@ -18,7 +19,12 @@ from wagtail.rich_text import expand_db_html
 from campaigns.forms import PARTNER_KEY_MAX, SignForm
 from campaigns.models import CampaignPage, Partner
 from campaigns.sanitize import sanitize_html
-from campaigns.selectors import current_goal, partner_for_key, signature_count
+from campaigns.selectors import (
+    current_goal,
+    is_lookup_key,
+    partner_for_key,
+    signature_count,
+)
 from campaigns.services import campaign_identity
 from campaigns.signing import closed_reason
 
@@ -45,11 +51,15 @@ def text_direction(language: str) -> str:
 
 def hosted_url(request: HttpRequest, page: CampaignPage, partner_key: str) -> str:
     """Return the absolute URL of the hosted page, partner-attributed; '' if none."""
-    url = page.get_url(request)
+    url = page.url_in_language(request)
     if url is None:
         return ""
-    if partner_key:
+    if is_lookup_key(partner_key):
         url += page.reverse_subpage("sign_via_partner", args=(partner_key,))
+    elif partner_key:
+        # A key no path can hold (`/`, spaces) still reaches the page, as a query,
+        # and is kept as the signing's source like any unknown key.
+        url += "?" + urlencode({"partner": partner_key})
     return request.build_absolute_uri(url)
 
 

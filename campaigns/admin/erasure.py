@@ -8,8 +8,6 @@ gets one entry per campaign touched, with its key and a count.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -20,16 +18,11 @@ from wagtail.admin import messages
 from wagtail.log_actions import LogActionRegistry, log
 
 from campaigns import crypto
+from campaigns.authorization import can_erase_signers
 from campaigns.models import Campaign
 from campaigns.yourdata import erase_person_by_campaign
 
-ERASE_SIGNATURES = "undersign_campaigns.delete_signature"
 ERASE_SIGNER = "undersign.signer.erase"
-
-
-def can_erase_signers(user: Any) -> bool:
-    """Return `True` if `user` may erase a signer from every campaign."""
-    return bool(user.has_perm(ERASE_SIGNATURES))
 
 
 class EraseForm(forms.Form):

@@ -32,12 +32,12 @@ from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.admin.signer_access import (
+from campaigns.admin.signer_filters import CampaignChoiceField
+from campaigns.authorization import (
     MODERATE_SIGNERS,
     asked_campaign_ids,
     campaigns_for,
 )
-from campaigns.admin.signer_filters import CampaignChoiceField
 from campaigns.deliveries.outbox import EMAIL_CONFIRM, EMAIL_THANKS, queue_signed
 from campaigns.models import Campaign, Partner, Signature
 from campaigns.selectors import campaign_page_for_key

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from campaigns.admin.signer_access import campaigns_for
+from campaigns.authorization import campaigns_for
 from campaigns.models import (
     Campaign,
     ConsentVersion,

@@ -1,8 +1,10 @@
 """Partner self-service: counts, consenting signers, CSV, tokens and webhook settings.
 
-A partner user reaches only their own partner; organizers (who may change partners)
-reach every partner. Each view that shows or exports signers is audited, by action
-and partner only.
+A partner user reaches only their own partner. Organizers who may change partners
+see a partner's signers only from the campaigns where they may view signers, and
+issue its tokens or set its webhook only with the routing permission
+(`campaigns.authorization`). Each view that shows or exports signers, issues a
+token or changes a webhook is audited, by action and partner only.
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.admin.access import can_manage_partners, member_partner_id, partner_for
 from campaigns.admin.export import csv_lines
+from campaigns.authorization import (
+    can_manage_partners,
+    may_issue_partner_tokens,
+    may_route_partner,
+    may_view_partner_signers,
+    member_partner_id,
+    partner_for,
+    visible_partner_signers,
+)
 from campaigns.models import Partner, PartnerToken
 from campaigns.partners.records import identifier
 from campaigns.partners.selectors import (
@@ -52,9 +62,12 @@ def partner_home(request: HttpRequest) -> HttpResponse:
 
 def partner_signers(request: HttpRequest, partner_id: int) -> HttpResponse:
     """The partner's counts per campaign and a page of its consenting signers."""
-    partner = partner_for(request.user, partner_id)
+    partner = partner_for(request.user, partner_id, may_view_partner_signers)
+    signatures = visible_partner_signers(
+        request.user, partner, consenting_signatures(partner)
+    )
     page = Paginator(
-        consenting_signatures(partner).order_by("-created_at", "-id"),
+        signatures.order_by("-created_at", "-id"),
         SIGNERS_PER_PAGE,
     ).get_page(request.GET.get("p"))
     titles = campaign_titles({signature.campaign_id for signature in page})
@@ -77,18 +90,20 @@ def partner_signers(request: HttpRequest, partner_id: int) -> HttpResponse:
             "counts": partner_campaign_counts(partner),
             "page": page,
             "rows": rows,
-            "manages": can_manage_partners(request.user),
+            "may_issue_tokens": may_issue_partner_tokens(request.user, partner),
+            "may_route": may_route_partner(request.user, partner),
         },
     )
 
 
 def partner_export(request: HttpRequest, partner_id: int) -> StreamingHttpResponse:
     """Stream the partner's consenting signers as CSV."""
-    partner = partner_for(request.user, partner_id)
-    log(partner, audit.EXPORT_SIGNERS, user=request.user)
-    response = StreamingHttpResponse(
-        csv_lines(consenting_signatures(partner)), content_type="text/csv"
+    partner = partner_for(request.user, partner_id, may_view_partner_signers)
+    signatures = visible_partner_signers(
+        request.user, partner, consenting_signatures(partner)
     )
+    log(partner, audit.EXPORT_SIGNERS, user=request.user)
+    response = StreamingHttpResponse(csv_lines(signatures), content_type="text/csv")
     response["Content-Disposition"] = (
         f'attachment; filename="{partner.slug}-signers.csv"'
     )
@@ -102,7 +117,7 @@ class TokenForm(forms.Form):
 
 def partner_tokens(request: HttpRequest, partner_id: int) -> HttpResponse:
     """List the partner's API tokens; a POST creates one, shown this once."""
-    partner = partner_for(request.user, partner_id)
+    partner = partner_for(request.user, partner_id, may_issue_partner_tokens)
     form = TokenForm(request.POST or None)
     plaintext = ""
     if request.method == "POST" and form.is_valid():
@@ -134,7 +149,7 @@ def partner_token_revoke(
     request: HttpRequest, partner_id: int, token_id: int
 ) -> HttpResponse:
     """Revoke one of the partner's tokens; it stops working at once."""
-    partner = partner_for(request.user, partner_id)
+    partner = partner_for(request.user, partner_id, may_issue_partner_tokens)
     token = get_object_or_404(PartnerToken, pk=token_id, partner=partner)
     token_revoke(token)
     log(partner, audit.REVOKE_API_KEY, user=request.user, data={"prefix": token.prefix})
@@ -150,9 +165,7 @@ class WebhookForm(forms.Form):
 
 def partner_webhook(request: HttpRequest, partner_id: int) -> HttpResponse:
     """Organizers set a partner's webhook URL and generate its secret, shown once."""
-    if not can_manage_partners(request.user):
-        raise PermissionDenied
-    partner = get_object_or_404(Partner, pk=partner_id)
+    partner = partner_for(request.user, partner_id, may_route_partner)
     initial = {"webhook_url": partner.webhook_url}
     form = WebhookForm(request.POST or None, initial=initial)
     secret = ""

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from campaigns.api.language import requested_language
 from campaigns.api.reads import CampaignRead
 from campaigns.sanitize import sanitize_html
 
@@ -25,7 +26,10 @@ class CampaignSummarySerializer(serializers.Serializer):
     )
 
     def get_url(self, read: CampaignRead) -> str | None:
-        return read.page.get_full_url(self.context.get("request"))
+        """The page under the asked language's prefix, translated or not."""
+        request = self.context.get("request")
+        language = requested_language(request) if request is not None else None
+        return read.page.url_in_language(request, language, full=True)
 
 
 class FormFieldSerializer(serializers.Serializer):

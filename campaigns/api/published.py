@@ -74,10 +74,14 @@ def published_translations(key: str) -> list[CampaignPage]:
 
 
 def _lifetime() -> int:
-    """Return how long an entry is kept: a process-local cache never hears of
-    another process's changes, so there it lasts only the staleness window.
+    """Return how long an entry is kept: a process-local cache (or a Redis one
+    answering from memory during an outage) never hears of another process's
+    changes, so there it lasts only the staleness window.
     """
-    local = isinstance(caches["default"], LocMemCache)
+    backend = caches["default"]
+    local = isinstance(backend, LocMemCache) or getattr(
+        backend, "serving_locally", False
+    )
     return conf.COUNT_STALENESS if local else LIFETIME
 
 
@@ -97,22 +101,27 @@ def _bump() -> None:
         _generation()
 
 
+# What a published campaign is read from. A plugin listens to its own models, to
+# Wagtail's page signals and to the one Wagtail model that hides a live page (a
+# view restriction), never to every model of the host site.
 CACHED_MODELS = (
-    Page,
-    PageViewRestriction,
+    CampaignPage,
     Campaign,
     CampaignPartner,
     CampaignQuestion,
     Partner,
+    PageViewRestriction,
 )
-
-
-def _on_model_change(sender: type, **kwargs: Any) -> None:
-    if issubclass(sender, CACHED_MODELS):
-        forget_published()
-
 
 for _signal in (page_published, page_unpublished, post_page_move):
     _signal.connect(forget_published, dispatch_uid=f"undersign-{_signal}")
-post_save.connect(_on_model_change, dispatch_uid="undersign-published-save")
-post_delete.connect(_on_model_change, dispatch_uid="undersign-published-delete")
+# A deleted page (any type: a section above a campaign takes it along) is gone
+# from every URL at once, published or not.
+post_delete.connect(forget_published, sender=Page, dispatch_uid="undersign-page-del")
+for _model in CACHED_MODELS:
+    post_save.connect(
+        forget_published, sender=_model, dispatch_uid=f"undersign-save-{_model}"
+    )
+    post_delete.connect(
+        forget_published, sender=_model, dispatch_uid=f"undersign-del-{_model}"
+    )

@@ -7,7 +7,7 @@ from typing import Any
 
 from wagtail.admin.ui.components import Component
 
-from campaigns.dashboard.access import dashboard_campaigns
+from campaigns.authorization import dashboard_campaigns
 from campaigns.dashboard.selectors import campaign_summaries
 
 CAMPAIGNS_SHOWN = 10

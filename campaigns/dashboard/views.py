@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.dashboard.access import (
+from campaigns.authorization import (
     may_change_state,
     may_include_names,
     require_dashboard,

@@ -65,9 +65,12 @@ def queue_signed(
     Delivery.objects.bulk_create(rows)
 
 
-def queue_repeat(existing: Signature) -> None:
-    """Someone submitted an address that already signed: tell that address."""
-    Delivery.objects.create(kind=EMAIL_ALREADY_SIGNED, signature=existing)
+def queue_repeat(existing: Signature, language: str) -> None:
+    """Someone submitted an address that already signed: tell that address, in
+    the `language` of the form they used this time."""
+    Delivery.objects.create(
+        kind=EMAIL_ALREADY_SIGNED, signature=existing, language=language
+    )
 
 
 def queue_confirmed(signature: Signature) -> None:

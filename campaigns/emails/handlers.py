@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
+
 from campaigns.deliveries.outbox import (
     EMAIL_ALREADY_SIGNED,
     EMAIL_CONFIRM,
@@ -44,12 +46,13 @@ def send_signer_email(delivery: Delivery) -> None:
     identity = signature.identity
     if identity is None:
         raise DeliverySkipped("skipped: no address kept")
-    page = campaign_page_for_key(signature.campaign.public_key, signature.language)
+    language = delivery.language or signature.language or settings.LANGUAGE_CODE
+    page = campaign_page_for_key(signature.campaign.public_key, language)
     if page is None:
         raise DeliverySkipped("skipped: campaign not published")
     if over_daily_limit(signature):
         raise DeliverySkipped("suppressed: daily limit")
-    build_message(delivery.kind, signature, identity, page).send()
+    build_message(delivery.kind, signature, identity, page, language).send()
     logger.info("sent %s for signature %s", delivery.kind, signature.pk)
 
 

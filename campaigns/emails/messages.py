@@ -42,7 +42,7 @@ def _context(
 ) -> dict[str, Any]:
     context: dict[str, Any] = {
         "page": page,
-        "page_url": absolute_url(page.get_url() or ""),
+        "page_url": absolute_url(page.url_in_language() or ""),
         "first_name": identity.first_name,
         "signed_at": signature.created_at,
         "withdraw_url": links.absolute_link(signature, links.WITHDRAW),
@@ -55,11 +55,15 @@ def _context(
 
 
 def build_message(
-    kind: str, signature: Signature, identity: SignerIdentity, page: CampaignPage
+    kind: str,
+    signature: Signature,
+    identity: SignerIdentity,
+    page: CampaignPage,
+    language: str,
 ) -> EmailMultiAlternatives:
-    """Return the email of `kind` for `signature`, rendered in the signer's language."""
+    """Return the email of `kind` for `signature`, rendered in `language`."""
     name = TEMPLATES[kind]
-    with translation.override(signature.language or settings.LANGUAGE_CODE):
+    with translation.override(language):
         context = _context(signature, identity, page)
         text = render_to_string(f"undersign/email/{name}.txt", context)
         html = render_to_string(f"undersign/email/{name}.html", context)

@@ -15,12 +15,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from campaigns.admin.signer_access import (
+from campaigns.admin.signer_filters import SignatureFilterSet, filter_kinds
+from campaigns.authorization import (
     VIEW_SIGNERS,
     asked_campaign_ids,
     campaigns_for,
 )
-from campaigns.admin.signer_filters import SignatureFilterSet, filter_kinds
 from campaigns.models import Campaign, Signature
 
 CAMPAIGN = "campaign"

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
 from campaigns.admin import audit
-from campaigns.admin.signer_access import campaigns_for
+from campaigns.authorization import campaigns_for
 from campaigns.conf import conf
 from campaigns.exports import files
 from campaigns.exports.background import export_start

@@ -33,6 +33,9 @@ class Delivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
+    # The language the person was using when this was owed, where it differs
+    # from the signature's (someone signing again on another language's page).
+    language = models.CharField(max_length=15, blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

@@ -10,7 +10,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -280,6 +281,26 @@ class CampaignPage(RoutablePageMixin, Page):
             and (self.closes_at is None or now < self.closes_at)
         )
 
+    def url_in_language(
+        self,
+        request: HttpRequest | None = None,
+        language: str | None = None,
+        *,
+        full: bool = False,
+    ) -> str | None:
+        """Return this page's URL under `language`'s prefix (default: the active one).
+
+        An untranslated campaign is served under every language's prefix with the
+        interface in that language, so a signer on `/es/` stays on `/es/`. Call it
+        on the translation in `language` where one is live: its URL is its own.
+        """
+        url = self.get_full_url(request) if full else self.get_url(request)
+        language = language or get_language()
+        if url is None or self.locale.language_code == language:
+            return url
+        with translation.override(self.locale.language_code):
+            return translate_url(url, language)
+
     # The hosted page. Views import lazily: forms, selectors and the signing
     # service all import these models.
 
@@ -304,7 +325,7 @@ class CampaignPage(RoutablePageMixin, Page):
                 if self.show_recent_signers
                 else []
             ),
-            canonical_url=request.build_absolute_uri(self.get_url(request)),
+            canonical_url=request.build_absolute_uri(self.url_in_language(request)),
             closed_reason="" if self.is_accepting() else closed_reason(self),
         )
         return context
@@ -334,7 +355,7 @@ class CampaignPage(RoutablePageMixin, Page):
             request, context_overrides={"signed": True, "signer_name": signer_name}
         )
         # Shown once: the name is not kept around in the browser either.
-        response.delete_cookie(THANKS_COOKIE, path=self.get_url(request))
+        response.delete_cookie(THANKS_COOKIE, path=self.url_in_language(request))
         return response
 
     @method_decorator(sensitive_post_parameters())
@@ -374,7 +395,7 @@ class CampaignPage(RoutablePageMixin, Page):
     ) -> HttpResponseRedirect:
         if self.redirect_url:
             return HttpResponseRedirect(self.redirect_url)
-        page_url = self.get_url(request)
+        page_url = self.url_in_language(request) or ""
         response = HttpResponseRedirect(page_url + self.reverse_subpage("thanks"))
         if cleaned.get("first_name"):
             response.set_cookie(

@@ -78,6 +78,14 @@ class Partner(index.Indexed, models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name"]
+        # Changing a partner opens no signer data; sending signers to it (a token,
+        # a webhook destination) is this separate, audited permission.
+        permissions = [
+            (
+                "route_signer_data",
+                _("Can issue partner API tokens and set webhook destinations"),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

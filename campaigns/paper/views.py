@@ -19,10 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from campaigns.admin import audit
-from campaigns.admin.signer_access import may
+from campaigns.authorization import importable_campaign
 from campaigns.conf import conf
 from campaigns.models import Campaign, CampaignPage
 from campaigns.paper.checks import PaperReport, check_file
@@ -33,24 +32,6 @@ from campaigns.paper.sealing import Sealed, seal, unseal
 from campaigns.selectors import signature_count
 
 TEMPLATE = "undersign/admin/paper/import.html"
-
-
-def importable_campaign(user: Any, page: Page) -> Campaign | None:
-    """Return `page`'s campaign if `user` may import paper signatures into it, else
-    `None`."""
-    campaign = Campaign.objects.filter(translation_key=page.translation_key).first()
-    if (
-        campaign is not None
-        and page.permissions_for_user(user).can_edit()
-        and may(user, campaign)
-    ):
-        return campaign
-    return None
-
-
-def may_import(user: Any, page: Page) -> bool:
-    """Return `True` if `user` may import paper signatures into `page`'s campaign."""
-    return importable_campaign(user, page) is not None
 
 
 def _campaign(request: HttpRequest, page_id: int) -> tuple[CampaignPage, Campaign]:

@@ -241,5 +241,5 @@ def _after_conflict(
         campaign=signature.campaign, email_index=signature.email_index
     ).first()
     if existing is not None and not signature.moderation_reason:
-        queue_repeat(existing)
+        queue_repeat(existing, signature.language)
     return SigningResult(Outcome.DUPLICATE, page.double_opt_in)

@@ -14,7 +14,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.functional import Promise
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +104,7 @@ def language_links(context: dict[str, Any], page: CampaignPage) -> list[Language
     the default page with the interface in that language.
     """
     request = context["request"]
-    own_url = page.get_url(request) or ""
+    own_url = page.url_in_language(request) or ""
     rest = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
     translations = {
         other.locale.language_code: other.get_url(request)
@@ -135,3 +135,34 @@ def content_lang(page: CampaignPage) -> SafeString:
     if bidi == get_language_bidi():
         return format_html(' lang="{}"', code)
     return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
+
+
+@register.simple_tag
+def page_text(page: CampaignPage, text: str) -> SafeString:
+    """Return `text` (escaped) that the organizer wrote for `page`, in a `<span>`
+    carrying the page's `lang`/`dir` when that is not the active language."""
+    attributes = content_lang(page)
+    if not attributes:
+        return SafeString(conditional_escape(text))
+    return format_html("<span{}>{}</span>", attributes, text)
+
+
+@register.simple_tag
+def field_label(form: Any, field: Any) -> SafeString:
+    """Return `field`'s label, marked with the page's language if it is a custom
+    question the organizer wrote."""
+    if field.name in form.written_fields:
+        return page_text(form.page, field.label)
+    return SafeString(conditional_escape(field.label))
+
+
+@register.simple_tag
+def choice_label(form: Any, field: Any, choice: Any) -> SafeString:
+    """Return the label of one box or radio of `field`, marked like `field_label`
+    when the organizer wrote it (a question's choice, a consent label)."""
+    written = field.name in form.written_fields or (
+        field.name == "consents" and choice.data["value"] in form.written_consents
+    )
+    if written:
+        return page_text(form.page, choice.choice_label)
+    return SafeString(conditional_escape(choice.choice_label))

@@ -9,7 +9,7 @@ from django import template
 from django.urls import reverse
 
 from campaigns.models import CampaignPage
-from campaigns.privacy import privacy_statement, shown_partner
+from campaigns.privacy import names_promise, privacy_statement, shown_partner
 from campaigns.signing.consents import OfferedConsent
 
 register = template.Library()
@@ -30,3 +30,6 @@ def privacy_url(context: dict[str, Any]) -> str:
     url = reverse("undersign_privacy")
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+register.simple_tag(names_promise, name="names_promise")

@@ -15,6 +15,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from campaigns.conf import conf
+from campaigns.fallback_cache import FallbackRedisCache
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 KEY_PREFIX = "undersign:throttle"
@@ -55,18 +56,29 @@ def _hit(key: str, period: int) -> int:
 def _hits(windows: list[tuple[str, int]]) -> list[int]:
     """Count one signing in each window `(key, period)`; return each count so far."""
     backend = caches["default"]
-    if not isinstance(backend, RedisCache):
+
+    def one_by_one() -> list[int]:
         return [_hit(key, period) for key, period in windows]
-    # The Redis client Django's cache holds (untyped in the stubs): MULTI … EXEC,
-    # one round trip for every window.
-    client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
-    with client.pipeline() as pipe:
-        for key, period in windows:
-            stored = backend.make_and_validate_key(key)
-            pipe.set(stored, 0, ex=period, nx=True)
-            pipe.incr(stored)
-        replies = pipe.execute()
-    return [int(count) for count in replies[1::2]]
+
+    if not isinstance(backend, RedisCache):
+        return one_by_one()
+
+    def pipelined() -> list[int]:
+        # The Redis client Django's cache holds (untyped in the stubs): MULTI …
+        # EXEC, one round trip for every window.
+        client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
+        with client.pipeline() as pipe:
+            for key, period in windows:
+                stored = backend.make_and_validate_key(key)
+                pipe.set(stored, 0, ex=period, nx=True)
+                pipe.incr(stored)
+            replies = pipe.execute()
+        return [int(count) for count in replies[1::2]]
+
+    if isinstance(backend, FallbackRedisCache):
+        # While Redis is down, each process counts on its own (docs/security.md).
+        return backend.guarded(pipelined, one_by_one)
+    return pipelined()
 
 
 def over_limit(campaign_id: int, client_key: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.views import View
 
 from campaigns import links
@@ -19,10 +20,12 @@ from campaigns.lifecycle import (
     signature_withdraw,
 )
 from campaigns.models import Signature
+from campaigns.views.link_forms import link_button
 
 INVALID_TEMPLATE = "undersign/links/invalid.html"
 
 
+@method_decorator(link_button, name="dispatch")
 class LinkView(View):
     """Resolve the token, then answer in the signer's language."""
 

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from campaigns import yourdata
+from campaigns.views.link_forms import link_button
 
 TEMPLATES = "undersign/yourdata/"
 INVALID_TEMPLATE = "undersign/links/invalid.html"
@@ -54,6 +55,7 @@ class RequestView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(link_button, name="dispatch")
 class TokenView(View):
     """Resolve the link's token to a blind index; a bad or old one gets a 400 page."""
 

@@ -52,9 +52,11 @@ DEMANDS = [
     "worship and schools.",
 ]
 
+# The demo delivers counts, not names (`names_to_target` stays off): the
+# thank-you must not say otherwise.
 THANK_YOU = (
-    "Your name is on the letter to Mayor de Blasio. Together we will keep New York "
-    "a city where families stay together."
+    "Your signature is counted on the letter to Mayor de Blasio. Together we will "
+    "keep New York a city where families stay together."
 )
 SHARE_TEXT = (
     "I just told Mayor de Blasio to get ICE out of New York City. Add your name:"

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from campaigns.admin.signer_access import (
+from campaigns.authorization import (
     MODERATE_SIGNERS,
     VIEW_SIGNERS,
     campaigns_for,

@@ -30,9 +30,9 @@ from wagtail.log_actions import log
 
 from campaigns import crypto
 from campaigns.admin import audit
-from campaigns.admin.signer_access import campaigns_for, require
 from campaigns.admin.signer_filters import SignatureFilterSet, filter_kinds
 from campaigns.admin.signers.policy import signer_policy
+from campaigns.authorization import campaigns_for, require
 from campaigns.models import Campaign, Signature
 from campaigns.partners.selectors import campaign_titles
 
