@@ -166,7 +166,8 @@ def make_site(venv: Path, where: Path, urls_tag: str) -> Site:
     assert WAGTAIL_URLS_LINE in source
     urls.write_text(
         source.replace(
-            f"    {WAGTAIL_URLS_LINE}", blocks[urls_tag] + f"    {WAGTAIL_URLS_LINE}"
+            f"    {WAGTAIL_URLS_LINE}",
+            f"    {blocks[urls_tag].strip()},\n    {WAGTAIL_URLS_LINE}",
         )
     )
     env = {
