@@ -30,7 +30,7 @@ test: lint
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py undersign_seed_demo
+	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) $(BIN)/python manage.py undersign_seed_demo
 	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) bash cms/devserver.sh
 
 # The wheel in a stranger's site (tests/stranger_site): build it, `wagtail start`,

@@ -70,8 +70,15 @@ class Settings:
 
     @property
     def EMAILS_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
-        """Most emails one address receives from us in any 24 hours."""
+        """Most emails of one kind (thanks, confirmation, "your data") one address
+        receives from us in any 24 hours."""
         return int(getattr(settings, "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", 3))
+
+    @property
+    def ALREADY_SIGNED_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
+        """Most "you have already signed" notices one address receives in 24 hours:
+        anyone can trigger them by typing the address."""
+        return int(getattr(settings, "UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY", 1))
 
     @property
     def SITE_URL(self) -> str:  # noqa: N802
@@ -127,13 +134,15 @@ class Settings:
         """Signings allowed per client and per campaign, as `"N/period"` or `None`.
 
         Keys: `client_burst`, `client_sustained`, `campaign_burst`,
-        `campaign_sustained`; a key left out keeps its default.
+        `campaign_sustained`, and `your_data_client` ("your data" link requests);
+        a key left out keeps its default.
         """
         rates: dict[str, str | None] = {
             "client_burst": "10/minute",
             "client_sustained": "100/day",
             "campaign_burst": "6000/minute",
             "campaign_sustained": "200000/hour",
+            "your_data_client": "5/hour",
         }
         rates.update(getattr(settings, "UNDERSIGN_THROTTLE_RATES", {}))
         return rates
@@ -157,6 +166,11 @@ class Settings:
     def FORM_TOKEN_MAX_AGE(self) -> int:  # noqa: N802
         """Seconds a form token stays valid."""
         return int(getattr(settings, "UNDERSIGN_FORM_TOKEN_MAX_AGE", 24 * 60 * 60))
+
+    @property
+    def WEBHOOK_SECRET_OVERLAP_HOURS(self) -> float:  # noqa: N802
+        """Hours a rotated webhook secret goes on signing beside the new one."""
+        return float(getattr(settings, "UNDERSIGN_WEBHOOK_SECRET_OVERLAP_HOURS", 24))
 
     @property
     def FORM_TOKEN_REQUIRED(self) -> bool:  # noqa: N802

@@ -16,6 +16,8 @@ from django.core import signing
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from campaigns import crypto
 from campaigns.conf import conf
@@ -23,6 +25,11 @@ from campaigns.deliveries.outbox import EMAIL_YOUR_DATA, queue_your_data
 from campaigns.lifecycle import WITHDRAWABLE, signature_withdraw
 from campaigns.models import Delivery, Signature, SignatureConsent
 from campaigns.partners.selectors import campaign_titles
+
+try:  # Django 6 ships the tasks API; on 5.2 Wagtail brings its backport.
+    from django.tasks import task
+except ImportError:
+    from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -52,18 +59,31 @@ def email_index_for_token(token: str) -> str | None:
 
 
 def absolute_link(email_index: str) -> str:
-    """Return the absolute URL of the "your data" page for `email_index`."""
+    """Return the absolute URL of the "your data" page for `email_index`, in the
+    active language (the email's)."""
     path = reverse("undersign_your_data_link", args=[make_token(email_index)])
-    return f"{conf.SITE_URL}{path}"
+    return f"{conf.SITE_URL}{path}?{urlencode({'lang': get_language()})}"
 
 
 def request_data_link(*, email: str) -> None:
-    """Mail a "your data" link to `email` if it signed anything; otherwise do nothing.
+    """Ask, behind the reply, for a "your data" link to be mailed to `email`.
 
-    The caller answers the same either way. One email is queued per request (not
-    per signature), and none while another is still waiting to go out.
+    The request does the same work whether or not the address signed: it queues
+    a task carrying the address's blind index, sealed (an opaque ciphertext, new
+    each time), and the task looks the person up. No timing tells the caller.
     """
-    index = crypto.email_index(email)
+    sealed = crypto.fernet().encrypt(crypto.email_index(email).encode()).decode()
+    mail_data_link.enqueue(sealed)
+
+
+@task()
+def mail_data_link(sealed_index: str) -> None:
+    """The queued lookup: mail the link if the sealed address signed anything.
+
+    One email is queued per request (not per signature), and none while another
+    is still waiting to go out.
+    """
+    index = crypto.fernet().decrypt(sealed_index.encode()).decode()
     signature = held_signatures(index).exclude(identifiers="").order_by("-pk").first()
     if signature is None:
         return

@@ -33,7 +33,7 @@ from campaigns.authorization import (
     visible_partner_signers,
 )
 from campaigns.models import Partner, PartnerToken
-from campaigns.partners.records import identifier
+from campaigns.partners.opaque_ids import signature_id
 from campaigns.partners.selectors import (
     campaign_titles,
     consenting_signatures,
@@ -73,7 +73,7 @@ def partner_signers(request: HttpRequest, partner_id: int) -> HttpResponse:
     titles = campaign_titles({signature.campaign_id for signature in page})
     rows = [
         {
-            "identifier": identifier(signature),
+            "identifier": signature_id(signature, partner),
             "identity": signature.identity,
             "campaign": titles.get(signature.campaign_id, ""),
             "signature": signature,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, status
@@ -25,6 +27,22 @@ class IdempotencyKeyReused(exceptions.APIException):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_detail = _("This idempotency key was already used for a different signing.")
     default_code = "idempotency_conflict"
+
+
+class TryAgain(exceptions.APIException):
+    """The database could not be reached or dropped the connection mid-request."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _(
+        "We could not save this just now. Please send it again; it will be "
+        "counted once."
+    )
+    default_code = "try_again"
+
+
+# Seconds a client is asked to wait before sending a request again.
+RETRY_AFTER = 2
+logger = logging.getLogger(__name__)
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -61,6 +79,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     """Return DRF's error response with one of the two documented bodies."""
     if isinstance(exc, Http404):
         exc = CampaignNotFound()
+    if isinstance(exc, OperationalError | InterfaceError):
+        # Nothing was acknowledged: a signing sent again with the same
+        # idempotency key is stored once, whether or not this one was.
+        logger.error("The database failed in an API request: %s", type(exc).__name__)
+        exc = TryAgain()
     response = exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
         return response
@@ -70,4 +93,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         response.data = {"errors": _flat(errors)}
     else:
         response.data = {"code": exc.get_codes(), "detail": str(exc.detail)}
+    if isinstance(exc, TryAgain):
+        response["Retry-After"] = str(RETRY_AFTER)
     return response

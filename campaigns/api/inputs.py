@@ -39,7 +39,7 @@ class SignatureInSerializer(serializers.Serializer):
         help_text=_("Question key to answer: text, a choice, or true/false."),
     )
     consents = serializers.ListField(
-        child=StrictCharField(allow_blank=False),
+        child=StrictCharField(allow_blank=False, min_length=1),
         required=False,
         max_length=50,
         help_text=_("Keys of the consents ticked, from the campaign's `consents`."),

@@ -50,7 +50,7 @@ def send_signer_email(delivery: Delivery) -> None:
     page = campaign_page_for_key(signature.campaign.public_key, language)
     if page is None:
         raise DeliverySkipped("skipped: campaign not published")
-    if over_daily_limit(signature):
+    if over_daily_limit(signature, delivery.kind):
         raise DeliverySkipped("suppressed: daily limit")
     build_message(delivery.kind, signature, identity, page, language).send()
     logger.info("sent %s for signature %s", delivery.kind, signature.pk)

@@ -1,4 +1,5 @@
-"""The per-address limit: nobody can use our form to flood a mailbox."""
+"""The per-address limits: nobody can use our forms to flood a mailbox, or to
+starve a person of the emails they ask for."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from campaigns.conf import conf
-from campaigns.deliveries.outbox import EMAIL_KINDS
+from campaigns.deliveries.outbox import EMAIL_ALREADY_SIGNED
 from campaigns.models import Delivery, Signature
 
 
-def emails_sent_last_day(email_index: str) -> int:
-    """Return how many emails went to the address behind `email_index` in 24 hours.
+def emails_sent_last_day(email_index: str, kind: str) -> int:
+    """Return how many emails of `kind` went to the address behind `email_index` in
+    24 hours.
 
     Counts sent emails of every campaign (signatures share the blind index) and
     leaves out suppressed ones, which are done with a note in `last_error`. The
@@ -21,16 +23,24 @@ def emails_sent_last_day(email_index: str) -> int:
     since = timezone.now() - timedelta(hours=24)
     return Delivery.objects.filter(
         signature__email_index=email_index,
-        kind__in=EMAIL_KINDS,
+        kind=kind,
         state=Delivery.State.DONE,
         done_at__gte=since,
         last_error="",
     ).count()
 
 
-def over_daily_limit(signature: Signature) -> bool:
-    """Return `True` if one more email to `signature`'s address would pass the limit."""
+def over_daily_limit(signature: Signature, kind: str) -> bool:
+    """Return `True` if one more email of `kind` to `signature`'s address would pass
+    its limit.
+
+    Each kind has its own budget, so emails others can trigger (a repeat
+    signing's "already signed" notice, with its own tighter limit) never use up
+    the ones a person asks for (their data link, their confirmation).
+    """
     if not signature.email_index:
         return True  # no address to count against: nothing may be sent to it
-    sent = emails_sent_last_day(signature.email_index)
+    sent = emails_sent_last_day(signature.email_index, kind)
+    if kind == EMAIL_ALREADY_SIGNED:
+        return sent >= conf.ALREADY_SIGNED_PER_ADDRESS_PER_DAY
     return sent >= conf.EMAILS_PER_ADDRESS_PER_DAY

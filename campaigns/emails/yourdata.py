@@ -18,6 +18,7 @@ from campaigns import yourdata
 from campaigns.deliveries.outbox import EMAIL_YOUR_DATA
 from campaigns.deliveries.registry import DeliverySkipped, handles
 from campaigns.emails.limits import over_daily_limit
+from campaigns.emails.messages import automatic_email
 from campaigns.models import Delivery, Signature
 
 logger = logging.getLogger(__name__)
@@ -34,15 +35,9 @@ def build_your_data_message(signature: Signature, email: str) -> EmailMultiAlter
         html = render_to_string("undersign/email/yourdata.html", context)
         subject = gettext("Your data")
         language = translation.get_language()
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email],
-        headers={"Content-Language": language},
+    return automatic_email(
+        subject=subject, text=text, html=html, to=email, language=language
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 @handles(EMAIL_YOUR_DATA)
@@ -54,7 +49,7 @@ def send_your_data_email(delivery: Delivery) -> None:
     identity = signature.identity
     if identity is None or not signature.email_index:
         raise DeliverySkipped("skipped: no address kept")
-    if over_daily_limit(signature):
+    if over_daily_limit(signature, delivery.kind):
         raise DeliverySkipped("suppressed: daily limit")
     build_your_data_message(signature, identity.email).send()
     logger.info("sent %s for signature %s", delivery.kind, signature.pk)

@@ -6,6 +6,7 @@ from campaigns.models.client_key import ClientKeySecret
 from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
 from campaigns.models.export import SignerExport
+from campaigns.models.index import CampaignIndexPage
 from campaigns.models.job_run import JobRun
 from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
 from campaigns.models.partner import Partner
@@ -13,6 +14,7 @@ from campaigns.models.signature import Signature, SignatureConsent
 
 __all__ = [
     "Campaign",
+    "CampaignIndexPage",
     "CampaignPage",
     "CampaignPartner",
     "CampaignQuestion",

@@ -11,7 +11,12 @@ from campaigns.throttling.client_key import (
     forget_client_keys,
     request_client_key,
 )
-from campaigns.throttling.limits import Rate, over_limit, parse_rate
+from campaigns.throttling.limits import (
+    Rate,
+    over_limit,
+    over_your_data_limit,
+    parse_rate,
+)
 
 __all__ = [
     "Rate",
@@ -19,6 +24,7 @@ __all__ = [
     "client_key",
     "forget_client_keys",
     "over_limit",
+    "over_your_data_limit",
     "parse_rate",
     "request_client_key",
 ]

@@ -23,7 +23,16 @@ FALLBACK_MODULE = "campaigns.fallback_cache"
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 KEY_PREFIX = "undersign:throttle"
-SCOPES = ("client_burst", "client_sustained", "campaign_burst", "campaign_sustained")
+SIGNING_SCOPES = (
+    "client_burst",
+    "client_sustained",
+    "campaign_burst",
+    "campaign_sustained",
+)
+# "Your data" link requests per client: each may mail someone, and each would
+# otherwise let a script try addresses as fast as it likes.
+YOUR_DATA = "your_data_client"
+SCOPES = (*SIGNING_SCOPES, YOUR_DATA)
 
 
 @dataclass(frozen=True)
@@ -86,17 +95,16 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
     return pipelined()
 
 
-def over_limit(campaign_id: int, client_key: str) -> bool:
-    """Count a signing against every configured limit; return `True` if any is over.
-
-    Every signing counts, including those a limit already flagged. Without a
-    client key only the campaign's limits apply.
-    """
-    owners = {"campaign": str(campaign_id), "client": client_key}
-    windows, limits = [], []
-    for scope, text in conf.THROTTLE_RATES.items():
+def _over(owners: dict[str, str], scopes: tuple[str, ...]) -> bool:
+    """Count one request in the configured limits of `scopes` for `owners` (by the
+    scope's first word); return `True` if any is over."""
+    rates = conf.THROTTLE_RATES
+    for scope in rates:
         if scope not in SCOPES:
             raise ImproperlyConfigured(f"UNDERSIGN_THROTTLE_RATES: unknown {scope!r}.")
+    windows, limits = [], []
+    for scope in scopes:
+        text = rates.get(scope)
         owner = owners[scope.partition("_")[0]]
         if not text or not owner:
             continue
@@ -105,3 +113,18 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
         limits.append(rate.limit)
     counts = _hits(windows) if windows else []
     return any(count > limit for count, limit in zip(counts, limits, strict=True))
+
+
+def over_limit(campaign_id: int, client_key: str) -> bool:
+    """Count a signing against every configured limit; return `True` if any is over.
+
+    Every signing counts, including those a limit already flagged. Without a
+    client key only the campaign's limits apply.
+    """
+    owners = {"campaign": str(campaign_id), "client": client_key}
+    return _over(owners, SIGNING_SCOPES)
+
+
+def over_your_data_limit(client_key: str) -> bool:
+    """Count a "your data" link request from `client_key`; `True` if over its limit."""
+    return _over({"your": client_key}, (YOUR_DATA,))

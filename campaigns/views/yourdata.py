@@ -1,6 +1,7 @@
 """The "your data" pages: ask for a link, then download or erase through it.
 
-The request page answers the same whether or not the address signed anything.
+The request page answers the same, after the same work, whether or not the address
+signed anything, and whether or not the client is over its silent limit.
 The link page's GET only shows buttons (mail scanners open links); each button
 POSTs to its own address. Nothing here is cached.
 """
@@ -21,6 +22,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from campaigns import yourdata
+from campaigns.throttling import over_your_data_limit, request_client_key
+from campaigns.views.language import language_from_query
 from campaigns.views.link_forms import link_button
 
 TEMPLATES = "undersign/yourdata/"
@@ -32,6 +35,7 @@ class LinkRequestForm(forms.Form):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class RequestView(View):
     """Ask for a link by email address; the reply never says whether it signed."""
 
@@ -43,7 +47,9 @@ class RequestView(View):
         form = LinkRequestForm(request.POST)
         if not form.is_valid():
             return self.page(request, form, status=400)
-        yourdata.request_data_link(email=form.cleaned_data["email"])
+        # Over the limit, silently nothing: the reply is the same (docs/privacy.md).
+        if not over_your_data_limit(request_client_key(request)):
+            yourdata.request_data_link(email=form.cleaned_data["email"])
         return render(request, TEMPLATES + "sent.html")
 
     def page(
@@ -56,6 +62,7 @@ class RequestView(View):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(link_button, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class TokenView(View):
     """Resolve the link's token to a blind index; a bad or old one gets a 400 page."""
 

@@ -230,8 +230,13 @@ UNDERSIGN_BLIND_INDEX_KEY = env.str("UNDERSIGN_BLIND_INDEX_KEY", default="")
 UNDERSIGN_COUNT_STALENESS = env.int("UNDERSIGN_COUNT_STALENESS", default=5)
 # Links in signers' emails (confirm, "it wasn't me") start with this address.
 UNDERSIGN_SITE_URL = env.str("UNDERSIGN_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+# Per kind of email: thanks, confirmation and "your data" each get this many a
+# day; "already signed" notices, which anyone can trigger, their own fewer.
 UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY = env.int(
     "UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY", default=3
+)
+UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY = env.int(
+    "UNDERSIGN_ALREADY_SIGNED_PER_ADDRESS_PER_DAY", default=1
 )
 UNDERSIGN_CONFIRMATION_DAYS = env.int("UNDERSIGN_CONFIRMATION_DAYS", default=7)
 # Silent defences on signing. Behind proxies or a CDN, say how many append to
@@ -248,6 +253,7 @@ UNDERSIGN_THROTTLE_RATES = {
         "client_sustained",
         "campaign_burst",
         "campaign_sustained",
+        "your_data_client",
     ]
     if (rate := env.str(f"UNDERSIGN_THROTTLE_{name.upper()}", default=""))
 }

@@ -22,7 +22,13 @@ UNDERSIGN_EXPORT_DIR = Path(tempfile.gettempdir()) / f"undersign-exports-{os.get
 # The silent defences are off unless a test turns one on: throttle buckets and a
 # minimum fill time would otherwise leak between tests and silently skew counts.
 UNDERSIGN_THROTTLE_RATES = dict.fromkeys(
-    ["client_burst", "client_sustained", "campaign_burst", "campaign_sustained"]
+    [
+        "client_burst",
+        "client_sustained",
+        "campaign_burst",
+        "campaign_sustained",
+        "your_data_client",
+    ]
 )
 UNDERSIGN_MIN_FILL_SECONDS = 0
 # A refresh thread would read outside the test's transaction; the tests of it

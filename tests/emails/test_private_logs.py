@@ -29,6 +29,7 @@ def test_no_address_or_name_is_stored_with_a_delivery(page, sign, dispatch, sett
     settings.UNDERSIGN_EMAILS_PER_ADDRESS_PER_DAY = 1
     sign(page)
     sign(page)
+    sign(page)
     dispatch()
 
     notes = " ".join(Delivery.objects.values_list("last_error", flat=True))

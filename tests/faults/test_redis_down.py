@@ -53,9 +53,9 @@ def _logged(caplog, text: str) -> int:
 def test_with_redis_unreachable_from_the_start_signing_and_pages_work(
     page, unreachable_cache, caplog
 ):
+    caplog.set_level(logging.WARNING)
     serve_as_home(page)
     client = Client()
-    caplog.set_level(logging.WARNING)
 
     replies = [_sign(client, page, f"s{n}@example.org") for n in range(5)]
     _serves_everything(client, page)
@@ -84,10 +84,10 @@ def test_while_redis_is_down_each_process_still_holds_the_client_limit(
 def test_redis_dying_mid_run_loses_nothing_and_is_used_again_when_back(
     settings, page, redis_cache, caplog
 ):
+    caplog.set_level(logging.WARNING)
     rates(settings, client_burst="1000/minute")
     serve_as_home(page)
     client = Client()
-    caplog.set_level(logging.WARNING)
     assert _sign(client, page, "before@example.org").status_code == 202
     assert any(b"throttle" in key for key in redis_cache.stored_keys())
 

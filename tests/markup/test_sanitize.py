@@ -60,3 +60,37 @@ def test_empty_rich_text_renders_as_nothing(value):
 def test_rich_text_objects_and_stored_html_are_sanitized_alike():
     assert sanitize_richtext(RichText(HOSTILE_HTML)) == sanitize_richtext(HOSTILE_HTML)
     assert markers_in(sanitize_richtext(HOSTILE_HTML)) == []
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example/pixel.gif",
+        "http://tracker.example/p.gif?who=partner",
+        "//tracker.example/p.gif",
+        "/\\tracker.example/p.gif",
+        "\\\\tracker.example/p.gif",
+        "/\t/tracker.example/p.gif",
+        " https://tracker.example/p.gif",
+        "HTTPS://TRACKER.EXAMPLE/p.gif",
+    ],
+)
+def test_an_image_from_another_site_loses_its_source(src):
+    cleaned = sanitize_html(f'<p><img src="{src}" alt="A rally"></p>')
+
+    assert "tracker.example" not in cleaned.lower()
+    assert 'alt="A rally"' in cleaned
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/media/images/rally.original.jpg",
+        "images/rally.jpg",
+        "http://127.0.0.1:8000/media/images/rally.jpg",
+    ],
+)
+def test_an_image_this_site_serves_keeps_its_source(settings, src):
+    settings.UNDERSIGN_SITE_URL = "http://127.0.0.1:8000"
+
+    assert f'src="{src}"' in sanitize_html(f'<img src="{src}">')

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('undersign_campaigns', '0009_route_signer_data'),
+        ('undersign_campaigns', '0010_h4_campaigns_section'),
     ]
 
     operations = [

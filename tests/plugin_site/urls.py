@@ -1,0 +1,13 @@
+"""The bare site's URLconf: Undersign's one line goes before Wagtail's pages."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("", include("campaigns.urls")),
+    path("", include(wagtail_urls)),
+]
