@@ -14,31 +14,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from tests.stranger_site.readme import commands, install_blocks
 from tests.wheel import ROOT, build_wheel
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP *.test 127.0.0.1",
-]
 WAGTAIL_URLS_LINE = 'path("", include(wagtail_urls)),'
 CREATE_CAMPAIGN = """
 import json, sys
@@ -179,20 +166,6 @@ def make_site(venv: Path, where: Path, urls_tag: str) -> Site:
         "PYTHONUNBUFFERED": "1",
     }
     return Site(where, env, str(venv / "bin/python"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing under CI: .ci/run installs it")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 def _sign(browser: Browser, url: str, mode: str, email: str, name: str) -> None:
