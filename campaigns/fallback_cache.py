@@ -36,6 +36,7 @@ UNREACHABLE = (RedisError, OSError)
 # dropped (their entries then live at most their own timeout).
 MAX_MISSED_KEYS = 10_000
 LOCAL_MAX_ENTRIES = 100_000
+PROBE_KEY = "undersign:fallback:probe"
 
 
 class _Outage:
@@ -86,16 +87,15 @@ class FallbackRedisCache(RedisCache):
     def guarded(self, on_redis: Callable[[], T], on_local: Callable[[], T]) -> T:
         """Return `on_redis()`, or `on_local()` while Redis cannot be reached."""
         outage = self._outage
-        if outage.down and time.monotonic() < outage.retry_at:
-            return on_local()
         try:
-            value = on_redis()
+            if outage.down:
+                if time.monotonic() < outage.retry_at:
+                    return on_local()
+                self._come_back()
+            return on_redis()
         except UNREACHABLE as error:
             self._went_down(error)
             return on_local()
-        if outage.down:
-            self._came_back()
-        return value
 
     def _went_down(self, error: BaseException) -> None:
         outage = self._outage
@@ -112,17 +112,21 @@ class FallbackRedisCache(RedisCache):
             self.retry_seconds,
         )
 
-    def _came_back(self) -> None:
+    def _come_back(self) -> None:
+        """End the outage if Redis answers, first deleting there the keys written
+        meanwhile; raise what Redis raised if it does not answer."""
         outage = self._outage
+        with outage.lock:
+            missed = list(outage.missed)
+        super().has_key(PROBE_KEY)  # a round trip, even with nothing to delete
+        if missed:
+            super().delete_many(missed)
         with outage.lock:
             if not outage.down:
                 return
             outage.down = False
-            missed, outage.missed = list(outage.missed), {}
-        try:
-            super().delete_many(missed)
-        except UNREACHABLE:
-            logger.warning("Redis came back but could not forget the outage's keys.")
+            for key in missed:
+                outage.missed.pop(key, None)
         self._local.clear()
         logger.warning("The Redis cache is reachable again.")
 

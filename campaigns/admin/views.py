@@ -40,7 +40,7 @@ from campaigns.partners.selectors import (
     partner_campaign_counts,
 )
 from campaigns.partners.tokens import token_create, token_revoke
-from campaigns.webhooks.signing import webhook_secret_rotate
+from campaigns.webhooks.signing import previous_signs_until, webhook_secret_rotate
 
 SIGNERS_PER_PAGE = 50
 TEMPLATES = "undersign/admin/"
@@ -187,6 +187,7 @@ def partner_webhook(request: HttpRequest, partner_id: int) -> HttpResponse:
             "partner": partner,
             "form": form,
             "secret": secret,
+            "old_secret_until": previous_signs_until(partner) if secret else None,
             "has_secret": bool(partner.webhook_secret),
         },
     )

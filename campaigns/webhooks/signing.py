@@ -57,17 +57,23 @@ def _stored(partner: Partner) -> dict[str, object]:
     return crypto.decrypt_json(partner.webhook_secret) if partner.webhook_secret else {}
 
 
+def previous_signs_until(partner: Partner) -> datetime | None:
+    """Return until when the secret before the current one goes on signing."""
+    until = _stored(partner).get("previous_until")
+    return datetime.fromisoformat(str(until)) if until else None
+
+
 def signing_secrets(partner: Partner, now: datetime | None = None) -> list[str]:
     """Return the secrets that sign `partner`'s webhooks now: the current one, and
     the one before it while the rotation's overlap lasts."""
     stored = _stored(partner)
     current = [str(stored["secret"])] if stored.get("secret") else []
-    previous, until = stored.get("previous"), stored.get("previous_until")
-    if not (current and previous and until):
+    until = previous_signs_until(partner)
+    if not (current and stored.get("previous") and until):
         return current
-    if datetime.fromisoformat(str(until)) <= (now or timezone.now()):
+    if until <= (now or timezone.now()):
         return current
-    return [*current, str(previous)]
+    return [*current, str(stored["previous"])]
 
 
 def webhook_secret_rotate(partner: Partner) -> str:
