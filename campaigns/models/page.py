@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.api import wagtail_fields
 from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
 from campaigns.editor_form import CampaignPageForm
 from campaigns.panels import campaign_edit_handler
@@ -253,11 +254,13 @@ class CampaignPage(RoutablePageMixin, Page):
         index.SearchField("target"),
     ]
     api_fields = [
+        APIField("key", serializer=wagtail_fields.CampaignKey()),
+        APIField("count", serializer=wagtail_fields.SignatureCount()),
         APIField("kicker"),
         APIField("call_to_action"),
         APIField("target"),
-        APIField("background"),
-        APIField("letter"),
+        APIField("background", serializer=wagtail_fields.StreamHTML()),
+        APIField("letter", serializer=wagtail_fields.RichTextHTML()),
         APIField("demands"),
         APIField("organizer_name"),
         APIField("goal"),
