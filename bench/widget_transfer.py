@@ -69,6 +69,7 @@ def environment(work: Path, port: int) -> dict[str, str]:
         "BASE_URL": f"http://undersign.test:{port}",
         "UNDERSIGN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "UNDERSIGN_BLIND_INDEX_KEY": secrets.token_urlsafe(32),
+        "DEFAULT_FROM_EMAIL": "petitions@undersign.test",
         "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
         "STATIC_ROOT": str(work / "static"),
         # No proxy and no TLS on loopback: the rest is production as shipped.
@@ -81,9 +82,11 @@ def environment(work: Path, port: int) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    done = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
+    if done.returncode:
+        raise SystemExit(f"manage.py {args[0]} failed:\n{done.stderr[-2000:]}")
 
 
 def prepare(env: dict[str, str], partner_origin: str, partner_port: int) -> None:
