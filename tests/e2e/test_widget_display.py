@@ -73,6 +73,8 @@ def test_in_forced_colours_the_button_and_the_badge_keep_their_edges(
     badge = panel.get_by_text("Take Action", exact=True)
 
     expect(badge).to_be_visible()
+    # Waits for the stylesheet (until then a button has the browser's own border).
+    expect(button).to_have_css("border-top-style", "solid")
     assert button.evaluate(edges) == ["2px", "solid", True]
     assert badge.evaluate(edges) == ["1px", "solid", True]
 
