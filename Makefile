@@ -30,7 +30,7 @@ test: lint
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py undersign_seed_demo
+	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) $(BIN)/python manage.py undersign_seed_demo
 	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) bash cms/devserver.sh
 
 # Load benchmark (never part of `make test`): gunicorn with production settings on

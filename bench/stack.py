@@ -44,6 +44,7 @@ def bench_environment(database_url: str, redis_url: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BASE_URL": "http://127.0.0.1",
+        "DEFAULT_FROM_EMAIL": "Bench <bench@example.org>",
         "UNDERSIGN_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "UNDERSIGN_BLIND_INDEX_KEY": secrets.token_urlsafe(32),
         "UNDERSIGN_COUNT_STALENESS": str(COUNT_STALENESS),

@@ -156,6 +156,11 @@ class Settings:
         return int(getattr(settings, "UNDERSIGN_FORM_TOKEN_MAX_AGE", 24 * 60 * 60))
 
     @property
+    def WEBHOOK_SECRET_OVERLAP_HOURS(self) -> float:  # noqa: N802
+        """Hours a rotated webhook secret goes on signing beside the new one."""
+        return float(getattr(settings, "UNDERSIGN_WEBHOOK_SECRET_OVERLAP_HOURS", 24))
+
+    @property
     def FORM_TOKEN_REQUIRED(self) -> bool:  # noqa: N802
         """Whether a signing without a form token is flagged (else it is accepted)."""
         return bool(getattr(settings, "UNDERSIGN_FORM_TOKEN_REQUIRED", False))

@@ -168,6 +168,11 @@ class SignForm(forms.Form):
             if not question.required:
                 self.optional_fields.add(self.question_field_name(question.key))
         self.offered = offered_consents(page, partner)
+        # Only a partner linked to the campaign is credited (and named above
+        # the form); another key is kept as the signature's source.
+        self.credited_partner = next(
+            (consent.partner for consent in self.offered if consent.partner), None
+        )
         self.written_consents = {
             consent.key for consent in self.offered if consent.kind in WRITTEN_CONSENTS
         }

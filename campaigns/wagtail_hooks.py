@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -19,6 +19,12 @@ from wagtail.models import Page
 
 from campaigns.admin import audit, erasure
 from campaigns.admin.access import forbidden_is_403
+from campaigns.admin.new_campaign import (
+    APP_LABEL,
+    MODEL_NAME,
+    may_add_pages,
+    new_campaign,
+)
 from campaigns.admin.partners import partner_viewset
 from campaigns.admin.signers.viewset import signature_viewset
 from campaigns.admin.urls import urlpatterns as partner_urls
@@ -42,6 +48,47 @@ from campaigns.services import campaign_identity
 def create_campaign_identity(request: HttpRequest, page: Page) -> None:
     if isinstance(page, CampaignPage):
         campaign_identity(page)
+
+
+class NewCampaignMenuItem(MenuItem):
+    """Shown to those who may add pages."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return may_add_pages(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_campaigns_menu() -> MenuItem:
+    return SubmenuMenuItem(
+        _("Campaigns"),
+        Menu(
+            items=[
+                NewCampaignMenuItem(
+                    _("New campaign"),
+                    reverse("undersign_new_campaign"),
+                    icon_name="plus",
+                    order=100,
+                ),
+                MenuItem(
+                    _("All campaigns"),
+                    reverse(
+                        "wagtailadmin_pages:type_use", args=(APP_LABEL, MODEL_NAME)
+                    ),
+                    icon_name="list-ul",
+                    order=200,
+                ),
+            ]
+        ),
+        icon_name="form",
+        order=150,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_new_campaign_url() -> list[URLPattern]:
+    return [
+        path("undersign/campaigns/new/", new_campaign, name="undersign_new_campaign")
+    ]
 
 
 class PartnerMenuItem(MenuItem):

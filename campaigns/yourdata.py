@@ -16,6 +16,8 @@ from django.core import signing
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from campaigns import crypto
 from campaigns.conf import conf
@@ -57,9 +59,10 @@ def email_index_for_token(token: str) -> str | None:
 
 
 def absolute_link(email_index: str) -> str:
-    """Return the absolute URL of the "your data" page for `email_index`."""
+    """Return the absolute URL of the "your data" page for `email_index`, in the
+    active language (the email's)."""
     path = reverse("undersign_your_data_link", args=[make_token(email_index)])
-    return f"{conf.SITE_URL}{path}"
+    return f"{conf.SITE_URL}{path}?{urlencode({'lang': get_language()})}"
 
 
 def request_data_link(*, email: str) -> None:

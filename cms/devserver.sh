@@ -48,7 +48,8 @@ cat <<INFO
 
   Undersign is running (Ctrl-C stops everything):
 
-    Campaign      http://127.0.0.1:$PORT/
+    Campaigns     http://127.0.0.1:$PORT/en/campaigns/
+    Seed campaign http://127.0.0.1:$PORT/en/campaigns/ice-free-nyc/
     Admin         http://127.0.0.1:$PORT/admin/   (user "admin", password printed above)
     API docs      http://127.0.0.1:$PORT/api/v1/docs/
     Partner page  http://127.0.0.1:$PARTNER_PORT/

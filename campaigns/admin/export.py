@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from campaigns.exports.safe_csv import csv_lines as safe_csv_lines
 from campaigns.models import Signature
-from campaigns.partners.records import identifier
+from campaigns.partners.opaque_ids import SIGNATURE, opaque_id
 from campaigns.partners.selectors import campaign_titles
 
 HEADER = [
@@ -32,7 +32,8 @@ def _row(signature: Signature, title: str) -> list[object]:
     identity = signature.identity
     consent = signature.partner_consents[0].version  # type: ignore[attr-defined]
     return [
-        identifier(signature),
+        # The id the partner's API and webhooks give this record.
+        opaque_id(SIGNATURE, consent.partner_id or 0, signature.pk),
         title,
         identity.first_name if identity else "",
         identity.last_name if identity else "",

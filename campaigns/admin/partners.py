@@ -19,8 +19,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import HeaderButton
 
+from campaigns.admin.viewsets import delivery_viewset
+from campaigns.authorization import (
+    may_issue_partner_tokens,
+    may_route_partner,
+    may_view_partner_signers,
+)
 from campaigns.models import CampaignPage, CampaignPartner, Partner
 from campaigns.partners.origins import clean_origins
 
@@ -75,25 +81,25 @@ class LogoColumn(Column):
     cell_template_name = "undersign/admin/partner_logo_cell.html"
 
 
-def partner_links(partner: Partner) -> list[tuple[str, str, str]]:
-    """Return `(label, url, icon)` of the partner's signers, tokens and webhook."""
-    return [
-        (
-            str(_("Signers")),
-            reverse("undersign_partner_signers", args=[partner.pk]),
-            "user",
-        ),
-        (
-            str(_("API tokens")),
-            reverse("undersign_partner_tokens", args=[partner.pk]),
-            "key",
-        ),
-        (
-            str(_("Webhook")),
-            reverse("undersign_partner_webhook", args=[partner.pk]),
-            "link",
-        ),
-    ]
+def partner_links(user: Any, partner: Partner) -> list[tuple[str, str, str]]:
+    """Return `(label, url, icon)` of the partner pages `user` may open: its
+    signers, API tokens, webhook settings and webhook delivery log."""
+    links = []
+    if may_view_partner_signers(user, partner):
+        url = reverse("undersign_partner_signers", args=[partner.pk])
+        links.append((str(_("Signers")), url, "user"))
+    if may_issue_partner_tokens(user, partner):
+        url = reverse("undersign_partner_tokens", args=[partner.pk])
+        links.append((str(_("API tokens")), url, "key"))
+    if may_route_partner(user, partner):
+        url = reverse("undersign_partner_webhook", args=[partner.pk])
+        links.append((str(_("Webhook")), url, "link"))
+    if delivery_viewset.permission_policy.user_has_any_permission(
+        user, {"add", "change", "delete", "view"}
+    ):
+        url = reverse(delivery_viewset.get_url_name("index"))
+        links.append((str(_("Delivery log")), f"{url}?partner={partner.pk}", "mail"))
+    return links
 
 
 class PartnerIndexView(generic.IndexView):
@@ -104,20 +110,23 @@ class PartnerIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         buttons.extend(
             MenuItem(label, url=url, icon_name=icon, priority=40)
-            for label, url, icon in partner_links(instance)
+            for label, url, icon in partner_links(self.request.user, instance)
         )
         return buttons
 
 
 class PartnerEditView(generic.EditView):
-    @property
-    def header_more_buttons(self) -> list[Any]:
-        buttons = list(super().header_more_buttons)
-        buttons.extend(
-            Button(label, url=url, icon_name=icon, priority=40)
-            for label, url, icon in partner_links(self.object)
-        )
-        return buttons
+    """The partner's form, with its other pages as buttons in the header (not in
+    the "…" menu beside Delete)."""
+
+    def get_header_buttons(self) -> list[Any]:
+        return [
+            *super().get_header_buttons(),
+            *(
+                HeaderButton(label, url=url, icon_name=icon, priority=40)
+                for label, url, icon in partner_links(self.request.user, self.object)
+            ),
+        ]
 
 
 class PartnerViewSet(ModelViewSet):

@@ -33,14 +33,14 @@ from campaigns.authorization import (
     visible_partner_signers,
 )
 from campaigns.models import Partner, PartnerToken
-from campaigns.partners.records import identifier
+from campaigns.partners.opaque_ids import signature_id
 from campaigns.partners.selectors import (
     campaign_titles,
     consenting_signatures,
     partner_campaign_counts,
 )
 from campaigns.partners.tokens import token_create, token_revoke
-from campaigns.webhooks.signing import webhook_secret_rotate
+from campaigns.webhooks.signing import previous_signs_until, webhook_secret_rotate
 
 SIGNERS_PER_PAGE = 50
 TEMPLATES = "undersign/admin/"
@@ -73,7 +73,7 @@ def partner_signers(request: HttpRequest, partner_id: int) -> HttpResponse:
     titles = campaign_titles({signature.campaign_id for signature in page})
     rows = [
         {
-            "identifier": identifier(signature),
+            "identifier": signature_id(signature, partner),
             "identity": signature.identity,
             "campaign": titles.get(signature.campaign_id, ""),
             "signature": signature,
@@ -187,6 +187,7 @@ def partner_webhook(request: HttpRequest, partner_id: int) -> HttpResponse:
             "partner": partner,
             "form": form,
             "secret": secret,
+            "old_secret_until": previous_signs_until(partner) if secret else None,
             "has_secret": bool(partner.webhook_secret),
         },
     )

@@ -69,7 +69,7 @@ class DeliveryViewSet(ModelViewSet):
         "next_attempt_at",
         "created_at",
     ]
-    list_filter = ["state", "kind"]
+    list_filter = ["partner", "state", "kind"]
     form_fields = ["state"]
     copy_view_enabled = False
 

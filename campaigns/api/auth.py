@@ -1,4 +1,5 @@
-"""Partner API authentication: `Authorization: Bearer <token>`, checked by digest."""
+"""Partner API authentication: `OSDI-API-Token: <token>`, the header OSDI clients
+send, or `Authorization: Bearer <token>`; checked by digest."""
 
 from __future__ import annotations
 
@@ -15,18 +16,22 @@ from campaigns.models import Partner, PartnerToken
 from campaigns.partners.tokens import token_authenticate
 
 KEYWORD = "Bearer"
+OSDI_HEADER = "OSDI-API-Token"
 
 
 class PartnerTokenAuthentication(BaseAuthentication):
     """Authenticate a partner by an unrevoked token; `request.user` is the partner."""
 
     def authenticate(self, request: Request) -> tuple[Partner, PartnerToken] | None:
-        parts = get_authorization_header(request).split()
-        if not parts or parts[0].decode(errors="replace").lower() != KEYWORD.lower():
-            return None
-        if len(parts) != 2:
-            raise exceptions.AuthenticationFailed(_("Malformed bearer token."))
-        token = token_authenticate(parts[1].decode(errors="replace"))
+        plaintext = request.headers.get(OSDI_HEADER, "").strip()
+        if not plaintext:
+            parts = get_authorization_header(request).split()
+            if not parts or parts[0].decode(errors="replace").lower() != "bearer":
+                return None
+            if len(parts) != 2:
+                raise exceptions.AuthenticationFailed(_("Malformed bearer token."))
+            plaintext = parts[1].decode(errors="replace")
+        token = token_authenticate(plaintext)
         if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
         return token.partner, token
@@ -45,11 +50,15 @@ class IsPartner(BasePermission):
 
 class PartnerTokenScheme(OpenApiAuthenticationExtension):
     target_class = PartnerTokenAuthentication
-    name = "partnerToken"
+    name = "osdiApiToken"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {
-            "type": "http",
-            "scheme": "bearer",
-            "description": "A partner API token, created in the admin; shown once.",
+            "type": "apiKey",
+            "in": "header",
+            "name": OSDI_HEADER,
+            "description": (
+                "A partner API token, created in the admin and shown once. "
+                "`Authorization: Bearer <token>` is accepted too."
+            ),
         }

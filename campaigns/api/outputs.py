@@ -110,3 +110,9 @@ class FormTokenSerializer(serializers.Serializer):
         help_text=_("Records when the form was shown; fetch it as the form appears.")
     )
     expires_in = serializers.IntegerField(help_text=_("Seconds the token stays valid."))
+    min_fill_seconds = serializers.FloatField(
+        help_text=_(
+            "Wait at least this long before signing with the token: a signing "
+            "sent sooner gets the same 202 reply but is held back, not counted."
+        )
+    )

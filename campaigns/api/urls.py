@@ -1,12 +1,12 @@
-"""The API, version 1: campaigns, signing, stats, partners' signers, schema, docs."""
+"""The API, version 1: campaigns, signing, stats, partners' OSDI API, schema, docs."""
 
 from __future__ import annotations
 
 from django.urls import path
 
+from campaigns.api.osdi import views as osdi
 from campaigns.api.views.campaigns import CampaignDetailView, CampaignListView
 from campaigns.api.views.openapi import DocsView, SchemaView
-from campaigns.api.views.partner import PartnerSignatureListView
 from campaigns.api.views.signing import FormTokenView, SignatureCreateView
 from campaigns.api.views.stats import CampaignStatsView
 
@@ -28,10 +28,30 @@ urlpatterns = [
     path(
         "campaigns/<str:key>/stats/", CampaignStatsView.as_view(), name="campaign-stats"
     ),
+    # OSDI routes have no trailing slash, as Action Network's: clients join
+    # `people` onto the entry point's URL.
+    path("osdi/", osdi.EntryPointView.as_view(), name="osdi-entry"),
+    path("osdi/petitions", osdi.PetitionListView.as_view(), name="osdi-petitions"),
     path(
-        "partner/signatures/",
-        PartnerSignatureListView.as_view(),
-        name="partner-signatures",
+        "osdi/petitions/<str:key>",
+        osdi.PetitionDetailView.as_view(),
+        name="osdi-petition",
+    ),
+    path(
+        "osdi/petitions/<str:key>/signatures",
+        osdi.SignatureListView.as_view(),
+        name="osdi-signatures",
+    ),
+    path(
+        "osdi/petitions/<str:key>/signatures/<str:signature_id>",
+        osdi.SignatureDetailView.as_view(),
+        name="osdi-signature",
+    ),
+    path("osdi/people", osdi.PersonListView.as_view(), name="osdi-people"),
+    path(
+        "osdi/people/<str:person_id>",
+        osdi.PersonDetailView.as_view(),
+        name="osdi-person",
     ),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(), name="docs"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from wagtail.admin.ui.components import Component
 
+from campaigns.admin.new_campaign import may_add_pages
 from campaigns.authorization import dashboard_campaigns
 from campaigns.dashboard.selectors import campaign_summaries
 
@@ -14,7 +15,8 @@ CAMPAIGNS_SHOWN = 10
 
 
 class CampaignsPanel(Component):
-    """Lists the campaigns whose dashboard the user may see; nothing if none."""
+    """Lists the campaigns whose dashboard the user may see, and offers a new
+    one to those who may add pages; nothing if neither."""
 
     name = "undersign_campaigns"
     template_name = "undersign/admin/dashboard/home_panel.html"
@@ -29,4 +31,8 @@ class CampaignsPanel(Component):
         summaries, more = campaign_summaries(
             dashboard_campaigns(self.user), CAMPAIGNS_SHOWN
         )
-        return {"summaries": summaries, "more": more}
+        return {
+            "summaries": summaries,
+            "more": more,
+            "may_add": may_add_pages(self.user),
+        }

@@ -32,6 +32,22 @@ SUBJECTS = {
 }
 
 
+def automatic_email(
+    *, subject: str, text: str, html: str, to: str, language: str
+) -> EmailMultiAlternatives:
+    """Return an email the site sends by itself, marked so (RFC 3834) that
+    mail servers and vacation responders do not answer it."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
 def absolute_url(url: str) -> str:
     """Return `url` with the site's scheme and host if it is a bare path."""
     return f"{conf.SITE_URL}{url}" if url.startswith("/") else url
@@ -69,12 +85,6 @@ def build_message(
         html = render_to_string(f"undersign/email/{name}.html", context)
         subject = SUBJECTS[kind] % {"title": page.title}
         language = translation.get_language()
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[identity.email],
-        headers={"Content-Language": language},
+    return automatic_email(
+        subject=subject, text=text, html=html, to=identity.email, language=language
     )
-    message.attach_alternative(html, "text/html")
-    return message

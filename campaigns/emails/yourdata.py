@@ -18,6 +18,7 @@ from campaigns import yourdata
 from campaigns.deliveries.outbox import EMAIL_YOUR_DATA
 from campaigns.deliveries.registry import DeliverySkipped, handles
 from campaigns.emails.limits import over_daily_limit
+from campaigns.emails.messages import automatic_email
 from campaigns.models import Delivery, Signature
 
 logger = logging.getLogger(__name__)
@@ -34,15 +35,9 @@ def build_your_data_message(signature: Signature, email: str) -> EmailMultiAlter
         html = render_to_string("undersign/email/yourdata.html", context)
         subject = gettext("Your data")
         language = translation.get_language()
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email],
-        headers={"Content-Language": language},
+    return automatic_email(
+        subject=subject, text=text, html=html, to=email, language=language
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 @handles(EMAIL_YOUR_DATA)

@@ -37,6 +37,7 @@ from campaigns.exports.query import (
 )
 from campaigns.exports.rows import signer_rows
 from campaigns.exports.safe_csv import csv_lines
+from campaigns.exports.xlsx import XLSX, xlsx_workbook
 from campaigns.models import Campaign, SignerExport
 
 TEMPLATES = "undersign/admin/exports/"
@@ -60,18 +61,26 @@ def _audit(
         log(campaign, audit.SIGNERS_EXPORTED, user=request.user, data=data)
 
 
-def _filename() -> str:
-    return f"signers-{timezone.localdate().isoformat()}.csv"
+def _filename(extension: str = "csv") -> str:
+    return f"signers-{timezone.localdate().isoformat()}.{extension}"
 
 
-def _stream(
-    request: HttpRequest, query: ExportQuery, rows: int
-) -> StreamingHttpResponse:
+def _stream(request: HttpRequest, query: ExportQuery, rows: int) -> HttpResponseBase:
+    """Send the export at once: CSV streamed, or XLSX (`?format=xlsx`) whole."""
     campaigns = list(query.campaigns())
     header, lines = signer_rows(export_signatures(query), campaigns)
-    _audit(request, query, campaigns, rows, "stream")
-    response = StreamingHttpResponse(csv_lines(header, lines), content_type=CSV)
-    response["Content-Disposition"] = f'attachment; filename="{_filename()}"'
+    if request.GET.get("format") == "xlsx":
+        _audit(request, query, campaigns, rows, "xlsx")
+        response: HttpResponseBase = FileResponse(
+            xlsx_workbook(header, lines),
+            as_attachment=True,
+            filename=_filename("xlsx"),
+            content_type=XLSX,
+        )
+    else:
+        _audit(request, query, campaigns, rows, "stream")
+        response = StreamingHttpResponse(csv_lines(header, lines), content_type=CSV)
+        response["Content-Disposition"] = f'attachment; filename="{_filename()}"'
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -6,12 +6,14 @@ from campaigns.models.client_key import ClientKeySecret
 from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
 from campaigns.models.export import SignerExport
+from campaigns.models.index import CampaignIndexPage
 from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
 from campaigns.models.partner import Partner
 from campaigns.models.signature import Signature, SignatureConsent
 
 __all__ = [
     "Campaign",
+    "CampaignIndexPage",
     "CampaignPage",
     "CampaignPartner",
     "CampaignQuestion",

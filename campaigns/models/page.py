@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import (
     sensitive_post_parameters,
@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
+from campaigns.editor_form import CampaignPageForm
 from campaigns.panels import campaign_edit_handler
 
 if TYPE_CHECKING:
@@ -76,6 +77,11 @@ def validate_goal_steps(value: str) -> None:
     numbers = [int(part) for part in parts]
     if any(a >= b for a, b in itertools.pairwise(numbers)):
         raise ValidationError(_("Each step must be larger than the one before."))
+
+
+def not_at_tree_root(parent: Page) -> bool:
+    """Return `True` unless `parent` is the tree root, where a page has no URL."""
+    return not parent.is_root()
 
 
 def default_keep_data_until() -> date:
@@ -234,9 +240,12 @@ class CampaignPage(RoutablePageMixin, Page):
     country_rule = _rule(_("country"), FieldRule.OFF)
     comment_rule = _rule(_("comment"), FieldRule.OFF)
 
-    parent_page_types = ["wagtailcore.Page"]
+    # Any page a host allows children under (its home page, an ordinary page, a
+    # campaigns section), but not the tree root: there it would be outside every
+    # site, with no URL.
     subpage_types: list[str] = []
     template = "undersign/campaign_page.html"
+    base_form_class = CampaignPageForm
 
     search_fields = [
         *Page.search_fields,
@@ -261,6 +270,10 @@ class CampaignPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("campaign")
+
+    @classmethod
+    def can_exist_under(cls, parent: Page) -> bool:
+        return super().can_exist_under(parent) and not_at_tree_root(parent)
 
     def goal_step_numbers(self) -> list[int]:
         """Return the rising goal's steps as numbers (validated on save; a stray
@@ -478,7 +491,11 @@ class CampaignPartner(Orderable):
     consent_label = models.CharField(
         _("consent label"),
         max_length=300,
-        help_text=_("Such as 'Allow Make the Road New York to contact me'."),
+        blank=True,
+        help_text=_(
+            "Left empty, it reads “Allow (the partner's name) to contact me” in "
+            "the page's language; change it as you like."
+        ),
     )
 
     class Meta(Orderable.Meta):
@@ -487,3 +504,15 @@ class CampaignPartner(Orderable):
                 fields=["page", "partner"], name="undersign_campaign_partner_once"
             )
         ]
+
+    def default_label(self, language: str) -> str:
+        """Return "Allow <partner> to contact me" in `language`."""
+        with translation.override(language):
+            return gettext("Allow %(partner)s to contact me") % {
+                "partner": self.partner.name
+            }
+
+    def label(self) -> str:
+        """Return the checkbox's text: the organizer's, else the default in the
+        page's language (a row published from an old draft may have none)."""
+        return self.consent_label or self.default_label(self.page.locale.language_code)

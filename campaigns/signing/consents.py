@@ -49,7 +49,7 @@ def offered_consents(
                 OfferedConsent(
                     f"partner:{partner.slug}",
                     ConsentVersion.Kind.PARTNER,
-                    link.consent_label,
+                    link.label(),
                     partner,
                 )
             )

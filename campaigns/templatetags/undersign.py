@@ -120,6 +120,18 @@ def language_links(context: dict[str, Any], page: CampaignPage) -> list[Language
     return links
 
 
+@register.simple_tag(takes_context=True)
+def query_language_links(context: dict[str, Any]) -> list[LanguageLink]:
+    """Return a link to this page in each site language, by `?lang=` (for pages
+    outside the language-prefixed URLs: privacy, your data)."""
+    path = context["request"].path
+    current = get_language()
+    return [
+        LanguageLink(code, name, f"{path}?{urlencode({'lang': code})}", code == current)
+        for code, name in settings.LANGUAGES
+    ]
+
+
 @register.simple_tag
 def content_lang(page: CampaignPage) -> SafeString:
     """Return ` lang=… dir=…` for `page`'s own text when it is not in the active

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
 from campaigns.conf import conf
+from campaigns.views.language import language_from_query
 
 
+@method_decorator(language_from_query, name="dispatch")
 class PrivacyView(TemplateView):
     """Render the promises; `docs/privacy.md` names the test keeping each."""
 

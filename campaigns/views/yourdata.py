@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from campaigns import yourdata
 from campaigns.throttling import over_your_data_limit, request_client_key
+from campaigns.views.language import language_from_query
 from campaigns.views.link_forms import link_button
 
 TEMPLATES = "undersign/yourdata/"
@@ -34,6 +35,7 @@ class LinkRequestForm(forms.Form):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class RequestView(View):
     """Ask for a link by email address; the reply never says whether it signed."""
 
@@ -60,6 +62,7 @@ class RequestView(View):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(link_button, name="dispatch")
+@method_decorator(language_from_query, name="dispatch")
 class TokenView(View):
     """Resolve the link's token to a blind index; a bad or old one gets a 400 page."""
 

@@ -1,7 +1,7 @@
 """The webhook delivery handler: POST the signed record; 2xx is done, all else retries.
 
 Delivery is at least once: a worker that dies after sending and before recording
-it sends again with the same `Undersign-Delivery` id, on which receivers dedupe.
+it sends again with the same `webhook-id`, on which receivers dedupe.
 """
 
 from __future__ import annotations
@@ -11,12 +11,17 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 
+from campaigns.crypto import keyed_hash
 from campaigns.deliveries.dispatcher import retry_for
 from campaigns.deliveries.outbox import WEBHOOK_SIGNATURE, WEBHOOK_WITHDRAWAL
 from campaigns.deliveries.registry import DeliveryError, DeliverySkipped, handles
 from campaigns.models import Delivery
 from campaigns.webhooks.payload import webhook_body
-from campaigns.webhooks.signing import signature_header
+from campaigns.webhooks.signing import (
+    UnusableSecret,
+    signature_header,
+    signing_secrets,
+)
 
 TIMEOUT_SECONDS = 10
 RETRY_WINDOW = timedelta(hours=24)
@@ -33,15 +38,22 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirects)
 
 
-def webhook_headers(delivery: Delivery, secret: str, body: bytes) -> dict[str, str]:
-    """Return the headers of one attempt, signed now."""
-    timestamp = int(time.time())
+def message_id(delivery: Delivery) -> str:
+    """Return the delivery's `webhook-id`: the same on every retry, and opaque."""
+    return "msg_" + keyed_hash(str(delivery.pk), "webhook-id")[:32]
+
+
+def webhook_headers(
+    delivery: Delivery, secrets_in_use: list[str], body: bytes
+) -> dict[str, str]:
+    """Return the Standard Webhooks headers of one attempt, signed now."""
+    msg_id, timestamp = message_id(delivery), int(time.time())
     return {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        "Undersign-Delivery": str(delivery.pk),
-        "Undersign-Timestamp": str(timestamp),
-        "Undersign-Signature": signature_header(secret, timestamp, body),
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": signature_header(secrets_in_use, msg_id, timestamp, body),
     }
 
 
@@ -70,10 +82,16 @@ def deliver_webhook(delivery: Delivery) -> None:
     body = webhook_body(delivery, partner)
     if body is None:
         raise DeliverySkipped("skipped: no longer owed to this partner")
-    secret = partner.webhook_key
-    if not secret:
+    secrets_in_use = signing_secrets(partner)
+    if not secrets_in_use:
         raise DeliveryError("the partner has no webhook secret yet")
-    _post(partner.webhook_url, body, webhook_headers(delivery, secret, body))
+    try:
+        headers = webhook_headers(delivery, secrets_in_use, body)
+    except UnusableSecret:
+        raise DeliveryError(
+            "the webhook secret predates Standard Webhooks: generate a new one"
+        ) from None
+    _post(partner.webhook_url, body, headers)
 
 
 retry_for(WEBHOOK_SIGNATURE, RETRY_WINDOW)

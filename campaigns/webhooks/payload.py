@@ -1,14 +1,20 @@
-"""What a webhook delivery sends: the partner's OSDI record, as JSON bytes."""
+"""What a webhook delivery sends, as JSON bytes: the OSDI signature (its person
+embedded) for a signing, a deletion notice for a withdrawal or an erasure."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from campaigns.conf import conf
 from campaigns.deliveries.outbox import WEBHOOK_SIGNATURE
 from campaigns.models import Delivery, Partner, Signature
-from campaigns.partners.records import signer_record, withdrawal_record
-from campaigns.partners.selectors import campaign_titles, consenting_signatures
+from campaigns.partners.records import deletion_notice, signature_record
+from campaigns.partners.selectors import consenting_signatures
+
+
+def _absolute(path: str) -> str:
+    return f"{conf.SITE_URL}{path}"
 
 
 def _record(delivery: Delivery, partner: Partner) -> dict[str, Any] | None:
@@ -20,16 +26,13 @@ def _record(delivery: Delivery, partner: Partner) -> dict[str, Any] | None:
         signature = (
             consenting_signatures(partner).filter(pk=delivery.signature_id).first()
         )
-        build = signer_record
-    else:
-        signature = Signature.objects.select_related("campaign").get(
-            pk=delivery.signature_id
-        )
-        build = withdrawal_record
-    if signature is None:
-        return None
-    title = campaign_titles({signature.campaign_id}).get(signature.campaign_id, "")
-    return build(signature, title)
+        if signature is None:
+            return None
+        return signature_record(signature, partner, _absolute)
+    withdrawn = Signature.objects.select_related("campaign").get(
+        pk=delivery.signature_id
+    )
+    return deletion_notice(withdrawn, partner)
 
 
 def webhook_body(delivery: Delivery, partner: Partner) -> bytes | None:

@@ -1,6 +1,9 @@
 """Production: every security value comes from the environment, or start-up stops."""
 
-from django.core.exceptions import ImproperlyConfigured
+from email.utils import parseaddr
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 from cms.settings.base import *  # noqa: F403
 from cms.settings.base import (
@@ -20,6 +23,8 @@ _missing = [
         ("UNDERSIGN_BLIND_INDEX_KEY", UNDERSIGN_BLIND_INDEX_KEY),
         # Links in emails and share links are built from it.
         ("BASE_URL", env.str("BASE_URL", default="")),
+        # Signers reply to it and mail servers judge it: no made-up default.
+        ("DEFAULT_FROM_EMAIL", env.str("DEFAULT_FROM_EMAIL", default="")),
     )
     if not value
 ]
@@ -60,4 +65,23 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="petitions@localhost")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL")
+
+
+def _deliverable(sender: str) -> bool:
+    """Return `True` if `sender` ("Name <address>" or an address) is an address
+    on a real domain: well formed, with a dot in its domain, not localhost."""
+    address = parseaddr(sender)[1]
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    domain = address.rpartition("@")[2].lower()
+    return "." in domain and not domain.endswith((".localhost", ".local", ".invalid"))
+
+
+if not _deliverable(DEFAULT_FROM_EMAIL):
+    raise ImproperlyConfigured(
+        "DEFAULT_FROM_EMAIL must be a real sender address, such as "
+        "'Petitions <petitions@example.org>'; it is where signers' replies go."
+    )

@@ -136,7 +136,7 @@ def prepare() -> tuple[int, str]:
     from cms.seed.demo import seed_demo
 
     call_command("migrate", verbosity=0, interactive=False)
-    seeded = seed_demo(partner_port=8001, with_admin=True)
+    seeded = seed_demo(port=8000, partner_port=8001, with_admin=True)
     seed_partners(seeded.page)
     seed_signatures(seeded.page)
     if seeded.admin_password is None:

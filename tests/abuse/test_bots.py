@@ -122,6 +122,21 @@ def test_the_form_token_endpoint_gives_a_fresh_uncached_token(api_client, page):
     assert not response.cookies
 
 
+@pytest.mark.usefixtures("defences")
+def test_an_integrator_who_signs_at_once_gets_202_and_is_not_counted(
+    api_client, page, api_sign, settings
+):
+    """The documented trap (docs/embedding.md): the token says how long to wait."""
+    body = api_client.get(ISSUE_URL).json()
+
+    response = api_sign(page, email="a@example.org", form_token=body["form_token"])
+
+    assert body["min_fill_seconds"] == settings.UNDERSIGN_MIN_FILL_SECONDS
+    assert response.status_code == 202
+    assert not Signature.objects.counted().exists()
+    assert _only().moderation_reason == "too_fast"
+
+
 def test_the_form_token_endpoint_answers_404_for_an_unknown_campaign(api_client, db):
     response = api_client.get("/api/v1/campaigns/nothing-here/form-token/")
 

@@ -161,3 +161,17 @@ def test_original_public_key_keeps_working_after_a_slug_rename(api_client, sign,
         by_old_key.json()["key"] == by_new_slug.json()["key"] == "stop-the-detentions"
     )
     assert signed.status_code == 202
+
+
+def test_lang_translates_the_form_labels_as_accept_language_does(
+    api_client, spanish_page, page
+):
+    by_param = detail(api_client, page.slug, lang="es").json()
+    by_header = api_client.get(
+        f"/api/v1/campaigns/{page.slug}/", headers={"Accept-Language": "es"}
+    ).json()
+    english = detail(api_client, page.slug, lang="en").json()
+
+    labels = [field["label"] for field in by_param["fields"]]
+    assert labels == [field["label"] for field in by_header["fields"]]
+    assert labels != [field["label"] for field in english["fields"]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.urls import reverse
 
 from campaigns.models import Signature
 from tests.api.conftest import VALID, preflight, sign_url
@@ -141,7 +142,7 @@ def test_simple_cross_site_signing_is_a_415_and_stores_nothing(
 
 @pytest.mark.parametrize("origin", EVERY_ORIGIN.values(), ids=EVERY_ORIGIN.keys())
 def test_the_partner_api_answers_no_origin_at_all(api_client, page, partner, origin):
-    url = "/api/v1/partner/signatures/"
+    url = reverse("undersign_api:osdi-people")
 
     read = api_client.get(url, headers={"Origin": origin})
     asked = preflight(api_client, url, origin, "GET")

@@ -51,3 +51,14 @@ def test_the_bare_site_migrates_and_signs_through_the_plugin(run_in_plugin_site)
 
     assert "signed: ok" in out
     assert "api: ok" in out
+
+
+def test_a_campaign_under_an_ordinary_page_of_the_site_is_served_and_signed(
+    run_in_plugin_site,
+):
+    run_in_plugin_site("django", "migrate", "--noinput", "-v", "0")
+
+    out = run_in_plugin_site("tests.plugin_site.under_a_page")
+
+    assert "served: /about/stop-the-detentions/" in out
+    assert "signed: ok" in out

@@ -16,6 +16,7 @@ REQUIRED = {
     "UNDERSIGN_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1rZXktcHJvZHVjdGlvbi1rZXktMDE=",
     "UNDERSIGN_BLIND_INDEX_KEY": "a-production-blind-index-key",
     "BASE_URL": "https://petitions.example.org",
+    "DEFAULT_FROM_EMAIL": "Petitions <petitions@example.org>",
 }
 
 
@@ -66,3 +67,14 @@ def test_an_empty_secret_counts_as_missing():
 
     assert started.returncode != 0
     assert "SECRET_KEY" in started.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    "sender",
+    ["petitions@localhost", "Petitions <petitions@localhost>", "not an address"],
+)
+def test_production_refuses_a_sender_address_that_is_not_real(sender):
+    started = _start(**{**REQUIRED, "DEFAULT_FROM_EMAIL": sender})
+
+    assert started.returncode != 0
+    assert "DEFAULT_FROM_EMAIL" in started.stderr.strip().splitlines()[-1]

@@ -76,3 +76,16 @@ def test_the_campaign_page_header_links_to_its_dashboard(
 
     assert url in editor_view.content.decode()
     assert url in listing.content.decode()
+
+
+def test_the_plugins_admin_pages_have_a_window_title(superuser, page):
+    pages = {
+        reverse("undersign_dashboard", args=[page.pk]): f"Dashboard: {page.title}",
+        reverse("undersign_erase_signer"): "Erase a signer",
+        reverse("undersign_new_campaign"): "New campaign",
+    }
+    for url, title in pages.items():
+        html = superuser.get(url).content.decode()
+        found = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert found is not None
+        assert found[1].split(" - ")[0].strip() == title, url

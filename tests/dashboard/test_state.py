@@ -121,6 +121,29 @@ def test_the_confirm_page_asks_for_each_translations_note(editor, page, spanish)
     assert "csrfmiddlewaretoken" in html
 
 
+def test_the_confirm_page_counts_the_translations_besides_the_page(
+    editor, page, spanish
+):
+    grant(spanish, "editor", EDITOR)
+    url = reverse("undersign_campaign_state", args=[page.pk, "closed"])
+
+    html = editor.get(url).content.decode()
+
+    assert "and its translation, and publishes them." in html
+    assert "each of its" not in html
+
+
+def test_the_confirm_page_of_an_untranslated_campaign_names_no_translations(
+    editor, page
+):
+    url = reverse("undersign_campaign_state", args=[page.pk, "closed"])
+
+    html = editor.get(url).content.decode()
+
+    assert "and publishes it." in html
+    assert "translation" not in html.split("<main")[-1].split("</form>")[0]
+
+
 def test_the_hosted_page_and_the_widget_show_the_outcome_note(client, editor, page):
     serve_as_home(page)
 

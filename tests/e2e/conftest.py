@@ -61,6 +61,10 @@ def _wagtail_tree_after_browser_tests(wagtail_tree_after_module) -> None:
     """After this module's last flush, leave the database as migrations did."""
 
 
+# The seed campaign's hosted page: home, campaigns section, campaign.
+SEED_PATH = "/en/campaigns/ice-free-nyc/"
+
+
 @pytest.fixture
 def seeded_live(live_server) -> CampaignPage:
     """The seed campaign on the live server (after an earlier test's flush)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from tests.e2e.conftest import axe_violations, fill_signer, widget_panel
+from tests.e2e.conftest import SEED_PATH, axe_violations, fill_signer, widget_panel
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_every_surface_is_axe_clean_in_each_language(
 
 
 def test_hosted_form_with_errors_is_axe_clean(tab, site_url, seeded_live):
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
     fill_signer(tab, "not-an-email", first_name="")
     tab.get_by_role("button", name="Sign the petition").last.click()
     tab.locator("#us-error-summary").wait_for()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import SEED_PATH, axe_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +24,7 @@ def test_pages_fit_a_320_pixel_screen_without_sideways_scrolling(
 def test_reduced_motion_turns_off_smooth_scrolling(context, site_url, seeded_live):
     tab = context.new_page()
     tab.emulate_media(reduced_motion="reduce")
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
     assert (
         tab.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
         == "auto"
@@ -39,7 +39,7 @@ def test_reduced_motion_turns_off_smooth_scrolling(context, site_url, seeded_liv
 
 def test_axe_check_reports_an_unlabelled_field(tab, site_url, seeded_live):
     # The guard for every axe assertion: a real violation must be seen.
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
     tab.evaluate("document.getElementById('sign-email').labels[0].remove()")
 
     assert any(found.startswith("label") for found in axe_violations(tab))

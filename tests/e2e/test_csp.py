@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import BrowserContext, Page, expect
 
 from campaigns.models import Signature
-from tests.e2e.conftest import fill_signer, submit, widget_panel
+from tests.e2e.conftest import SEED_PATH, fill_signer, submit, widget_panel
 from tests.security.conftest import code_for
 
 pytestmark = pytest.mark.e2e
@@ -49,7 +49,7 @@ def tab(context: BrowserContext, violations: list[str]) -> Iterator[Page]:
 def test_the_hosted_page_signs_without_a_csp_violation(
     live_server, seeded_live, tab, violations
 ):
-    response = tab.goto(f"{live_server.url}/en/")
+    response = tab.goto(f"{live_server.url}{SEED_PATH}")
     assert "script-src 'self';" in response.headers["content-security-policy"] + ";"
 
     fill_signer(tab, "ana@example.org")

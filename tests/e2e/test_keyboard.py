@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from campaigns.models import Signature
+from tests.e2e.conftest import SEED_PATH
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +23,7 @@ def tab_to(tab: Page, selector: str) -> None:
 
 
 def test_signing_with_tab_space_and_enter_alone(tab, site_url, seeded_live):
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
 
     tab_to(tab, "#sign-email")
     tab.keyboard.type("kim@example.org")
@@ -48,7 +49,7 @@ def test_signing_with_tab_space_and_enter_alone(tab, site_url, seeded_live):
 def test_an_error_takes_focus_is_announced_and_leads_to_its_field(
     tab, site_url, seeded_live
 ):
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
     tab_to(tab, "#sign-email")
     tab.keyboard.type("kim@example")
     tab_to(tab, "button[type=submit]")

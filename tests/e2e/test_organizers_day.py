@@ -14,14 +14,17 @@ import io
 import re
 import secrets
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import dateformat
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from wagtail.models import Site
 
 from campaigns.dashboard.selectors import site_today
+from campaigns.models import CampaignPage
+from campaigns.selectors import signature_count
+from campaigns.services import campaign_identity
 from tests.conftest import restore_wagtail_tree
 from tests.e2e.conftest import PartnerSite, fill_signer, submit
 
@@ -80,32 +83,54 @@ def add_partner(tab: Page, admin: str, origin: str) -> None:
     expect(tab.get_by_role("link", name=PARTNER["name"])).to_be_visible()
 
 
-def write_and_publish_campaign(tab: Page, admin: str, home_id: int) -> None:
-    """Write `CAMPAIGN` under the home page, with `PARTNER`, and publish it.
-
-    The form's fields stay as they come: email, first and last name.
-    """
-    tab.goto(f"{admin}/admin/pages/{home_id}/")
-    tab.get_by_role("link", name="Add child page").first.click()
-    # A campaign is the only page type allowed here, so Wagtail goes straight to it.
+def press_new_campaign(tab: Page, admin: str) -> None:
+    """From the admin home, press "New campaign"; on a site without a campaigns
+    section, confirm its creation. Lands in the campaign editor."""
+    tab.goto(f"{admin}/admin/")
+    with tab.expect_navigation():
+        tab.locator("#undersign-campaigns-content").get_by_role(
+            "link", name="New campaign"
+        ).click()
+    confirm = tab.get_by_role("button", name="Create the campaigns section")
+    if confirm.count():
+        confirm.click()
     expect(tab).to_have_url(re.compile(r"/pages/add/undersign_campaigns/campaignpage/"))
 
+
+def write_campaign(tab: Page, campaign: dict[str, str]) -> None:
+    """Fill the editor's Content tab with `campaign`."""
     tab.get_by_role("tab", name="Content").click()
     for field in ("title", "call_to_action", "target", "organizer_name"):
-        tab.locator(f"#id_{field}").fill(CAMPAIGN[field])
+        tab.locator(f"#id_{field}").fill(campaign[field])
     # Typed into the editable area once Draftail has made it, and seen there: a
     # click that lands before Draftail starts leaves the letter empty.
     letter = tab.locator("[data-contentpath='letter'] [contenteditable='true']")
-    letter.press_sequentially(CAMPAIGN["letter"])
-    expect(letter).to_have_text(CAMPAIGN["letter"])
+    letter.press_sequentially(campaign["letter"])
+    expect(letter).to_have_text(campaign["letter"])
+    # ... and in the hidden field Draftail writes for the form, or a quick
+    # Publish posts an empty letter.
+    expect(tab.locator("input[name='letter']")).to_have_value(
+        re.compile(re.escape(campaign["letter"][:20]))
+    )
 
+
+def publish(tab: Page) -> None:
+    tab.get_by_role("button", name="More actions").click()
+    tab.get_by_role("button", name="Publish").click()
+
+
+def write_and_publish_campaign(tab: Page, admin: str) -> None:
+    """Press "New campaign", write `CAMPAIGN` with `PARTNER`, and publish it.
+
+    The form's fields stay as they come: email, first and last name. The
+    partner's consent label is left to its default.
+    """
+    press_new_campaign(tab, admin)
+    write_campaign(tab, CAMPAIGN)
     tab.get_by_role("tab", name="Partners").click()
     tab.get_by_role("button", name="Add partner").click()
     tab.locator("#id_campaign_partners-0-partner").select_option(label=PARTNER["name"])
-    tab.locator("#id_campaign_partners-0-consent_label").fill(CONSENT)
-
-    tab.get_by_role("button", name="More actions").click()
-    tab.get_by_role("button", name="Publish").click()
+    publish(tab)
     expect(
         tab.get_by_text(f"Page '{CAMPAIGN['title']}' created and published.")
     ).to_be_visible()
@@ -181,12 +206,11 @@ def test_organizer_publishes_a_partners_snippet_and_sees_its_signature_counted(
     # here, where the day is written and published in one go.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     admin = live_server.url
-    home_id = Site.objects.get(is_default_site=True).root_page_id
     tab = organizer_context.new_page()
 
     log_in(tab, admin, organizer)
     add_partner(tab, admin, partner_site.origin())
-    write_and_publish_campaign(tab, admin, home_id)
+    write_and_publish_campaign(tab, admin)
     snippet = copy_partner_snippet(tab)
     assert f'partner="{PARTNER["slug"]}"' in snippet
     assert f'src="{site_url}/widget/v1/undersign.js"' in snippet
@@ -212,3 +236,102 @@ def test_organizer_publishes_a_partners_snippet_and_sees_its_signature_counted(
     assert rows[0]["last_name"] == VISITOR["last_name"]
     assert rows[0]["partner"] == PARTNER["slug"]
     assert CONSENT in rows[0]["consents"]
+
+
+SECOND = {
+    "title": "Lights on Fulton Street",
+    "call_to_action": "Fix the street lights on Fulton Street",
+    "target": "Department of Transportation",
+    "organizer_name": "Fulton Neighbours",
+    "letter": "Dear Commissioner, half the lights have been out since May.",
+}
+SPANISH_CTA = "Arreglen las luces de la calle Fulton"
+
+
+def view_live(tab: Page, context: BrowserContext) -> str:
+    """Follow the "View live" link the admin shows after publishing; return the
+    hosted page's URL as the organizer's browser reached it."""
+    link = tab.get_by_role("link", name="View live").first
+    with context.expect_page() as opened:
+        link.click(modifiers=["Control"])
+    hosted = opened.value
+    hosted.wait_for_load_state()
+    url = hosted.url
+    hosted.close()
+    return url
+
+
+def sign_on_hosted_page(
+    browser: Browser, url: str, email: str, *, javascript: bool
+) -> str:
+    """Sign on the hosted page at `url` from a fresh profile; return the share
+    link the thank-you offers, checked non-empty in the box and the buttons."""
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        # By field id: the page speaks the URL's language.
+        tab.locator("#sign-email").fill(email)
+        tab.locator("#sign-first_name").fill("Noor")
+        tab.locator("#sign-last_name").fill("Haddad")
+        tab.locator("#sign button[type=submit]").click()
+        expect(tab.locator("#us-thanks-title")).to_be_visible()
+        shared = tab.locator("#us-share-url").input_value()
+        assert shared.startswith("http")
+        for href in tab.locator("a.us-share-link").evaluate_all(
+            "links => links.map(link => link.href)"
+        ):
+            assert quote(shared, safe="") in href
+        return shared
+    finally:
+        context.close()
+
+
+def translate_into_spanish(tab: Page) -> None:
+    """From the campaign's editor: Actions, Translate, Español; publish it with
+    its call to action in Spanish."""
+    tab.get_by_role("button", name="Actions", exact=True).click()
+    tab.get_by_role("link", name="Translate").click()
+    tab.get_by_label("Español").check()
+    tab.get_by_role("button", name="Submit").click()
+    tab.wait_for_url("**/edit/")
+    tab.locator("#id_call_to_action").fill(SPANISH_CTA)
+    publish(tab)
+    expect(tab.get_by_text("has been published")).to_be_visible()
+
+
+def test_organizer_starts_a_second_campaign_whose_hosted_page_signers_share(
+    organizer_context, browser, live_server, seeded_live, settings
+):
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    admin = live_server.url
+    password = secrets.token_urlsafe()
+    get_user_model().objects.create_superuser("organizer", password=password)
+    tab = organizer_context.new_page()
+    log_in(tab, admin, ("organizer", password))
+
+    press_new_campaign(tab, admin)
+    write_campaign(tab, SECOND)
+    publish(tab)
+    expect(
+        tab.get_by_text(f"Page '{SECOND['title']}' created and published.")
+    ).to_be_visible()
+    hosted = view_live(tab, organizer_context)
+    assert hosted == f"{admin}/en/campaigns/lights-on-fulton-street/"
+    second = CampaignPage.objects.get(slug="lights-on-fulton-street")
+    assert second.get_parent().pk == seeded_live.get_parent().pk
+
+    for javascript, email in ((False, "noor@example.org"), (True, "noor2@example.org")):
+        shared = sign_on_hosted_page(browser, hosted, email, javascript=javascript)
+        assert shared == hosted
+
+    tab.goto(f"{admin}/admin/pages/{second.pk}/edit/")
+    translate_into_spanish(tab)
+    spanish_url = view_live(tab, organizer_context)
+    assert spanish_url == f"{admin}/es/campaigns/lights-on-fulton-street/"
+    for javascript, email in ((False, "rosa@example.org"), (True, "rosa2@example.org")):
+        assert (
+            sign_on_hosted_page(browser, spanish_url, email, javascript=javascript)
+            == spanish_url
+        )
+    assert signature_count(campaign_identity(second)) == 4

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from tests.e2e.conftest import SEED_PATH
+
 pytestmark = pytest.mark.e2e
 
 WIDE = {"width": 1280, "height": 900}
@@ -27,7 +29,7 @@ def _x(tab: Page, selector: str) -> float:
 @pytest.mark.parametrize("language", ["ar", "ur"])
 def test_hosted_page_mirrors_right_to_left(tab, site_url, seeded_live, language):
     tab.set_viewport_size(WIDE)
-    tab.goto(f"{site_url}/{language}/")
+    tab.goto(f"{site_url}/{language}/campaigns/ice-free-nyc/")
 
     assert tab.locator("html").get_attribute("dir") == "rtl"
     assert _x(tab, ".us-card") < _x(tab, ".us-paper")
@@ -38,7 +40,7 @@ def test_hosted_page_mirrors_right_to_left(tab, site_url, seeded_live, language)
 
 def test_hosted_page_reads_left_to_right_in_english(tab, site_url, seeded_live):
     tab.set_viewport_size(WIDE)
-    tab.goto(f"{site_url}/en/")
+    tab.goto(f"{site_url}{SEED_PATH}")
 
     assert tab.locator("html").get_attribute("dir") == "ltr"
     assert _x(tab, ".us-card") > _x(tab, ".us-paper")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from campaigns.models import Signature
+from tests.e2e.conftest import SEED_PATH
 
 pytestmark = pytest.mark.e2e
 
@@ -29,25 +30,25 @@ def fill_form(tab: Page, email: str) -> None:
 def test_signing_without_javascript_thanks_stores_and_counts(
     live_server, seeded_live, tab
 ):
-    tab.goto(f"{live_server.url}/")
+    tab.goto(f"{live_server.url}{SEED_PATH}")
     expect(tab.get_by_role("heading", level=1)).to_contain_text("Mayor de Blasio")
     expect(tab.locator(".us-count")).to_contain_text("0 signatures")
 
     fill_form(tab, "ana@example.org")
 
     expect(tab.get_by_role("heading", name="Thank you, Ana!")).to_be_visible()
-    assert tab.url == f"{live_server.url}/en/thanks/"
+    assert tab.url == f"{live_server.url}{SEED_PATH}thanks/"
     assert Signature.objects.get().identity.email == "ana@example.org"
     expect(tab.locator(".us-count")).to_contain_text("1 signature")
     whatsapp = tab.get_by_role("link", name="WhatsApp").get_attribute("href")
     assert whatsapp.startswith("https://wa.me/?text=")
-    assert quote(f"{live_server.url}/en/", safe="") in whatsapp
+    assert quote(f"{live_server.url}{SEED_PATH}", safe="") in whatsapp
 
 
 def test_bad_email_without_javascript_shows_the_error_and_stores_nothing(
     live_server, seeded_live, tab
 ):
-    tab.goto(f"{live_server.url}/en/")
+    tab.goto(f"{live_server.url}{SEED_PATH}")
 
     fill_form(tab, "ana-at-example")
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from campaigns.models import CampaignPage, Signature
-from tests.e2e.conftest import widget_panel
+from tests.e2e.conftest import SEED_PATH, widget_panel
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +47,7 @@ def test_spanish_translation_made_in_the_admin_is_served_and_counted_once(
     assert spanish.call_to_action == SPANISH_CTA
 
     signer = context.new_page()
-    signer.goto(f"{site_url}/es/")
+    signer.goto(f"{site_url}/es/campaigns/ice-free-nyc/")
     assert signer.locator("h1").inner_text() == SPANISH_CTA
     url = host_pages.page(
         "spanish.html", host_pages.script + host_pages.element(lang="es")
@@ -63,5 +63,5 @@ def test_spanish_translation_made_in_the_admin_is_served_and_counted_once(
 
     signature = Signature.objects.get()
     assert signature.language == "es"
-    signer.goto(f"{site_url}/en/")
+    signer.goto(f"{site_url}{SEED_PATH}")
     assert signer.locator("#us-count strong").inner_text() == "1"

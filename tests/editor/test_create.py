@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -88,7 +88,8 @@ class TestOrganizersBuildACampaignInTheEditor(WagtailPageTestCase):
     def setUp(self) -> None:
         self.client.force_login(get_user_model().objects.create_superuser("organizer"))
         self.partner = PartnerFactory(name="Readers United", slug="readers-united")
-        self.root = Page.get_first_root_node()
+        # The site's home page, as a host's own page: campaigns go under it.
+        self.root = Site.objects.get(is_default_site=True).root_page
 
     def test_a_campaign_with_every_tab_filled_is_created(self) -> None:
         self.assertCanCreate(self.root, CampaignPage, campaign_form(self.partner.pk))
@@ -108,6 +109,44 @@ class TestOrganizersBuildACampaignInTheEditor(WagtailPageTestCase):
         assert page.double_opt_in and page.open_to_all_sites and page.names_to_target
         assert page.share_text == "I signed to keep our libraries open"
         assert Campaign.objects.filter(translation_key=page.translation_key).exists()
+
+    def test_a_partner_linked_without_a_label_gets_the_default_label(self) -> None:
+        form = campaign_form(self.partner.pk)
+        form["campaign_partners-0-consent_label"] = ""
+
+        self.assertCanCreate(self.root, CampaignPage, form)
+
+        link = CampaignPage.objects.get(slug="fund-the-libraries").campaign_partners
+        assert link.get().consent_label == "Allow Readers United to contact me"
+
+    def test_a_draft_saved_without_a_label_publishes_with_the_default(self) -> None:
+        # Wagtail's autosave and "Save draft" keep the row as the editor left it.
+        form = campaign_form(self.partner.pk)
+        form["campaign_partners-0-consent_label"] = ""
+        add = reverse(
+            "wagtailadmin_pages:add",
+            args=["undersign_campaigns", "campaignpage", self.root.pk],
+        )
+        self.client.post(add, form)
+        page = CampaignPage.objects.get(slug="fund-the-libraries")
+        assert not page.live
+
+        draft = page.get_latest_revision_as_object()
+        assert [link.consent_label for link in draft.campaign_partners.all()] == [
+            "Allow Readers United to contact me"
+        ]
+        # Publishing as the editor would, the rows now carrying their ids.
+        question, link = page.questions.get(), page.campaign_partners.get()
+        for prefix, row in (("questions", question), ("campaign_partners", link)):
+            form[f"{prefix}-INITIAL_FORMS"] = "1"
+            form[f"{prefix}-0-id"] = str(row.pk)
+        form["campaign_partners-0-consent_label"] = ""
+        edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        published = self.client.post(edit, {**form, "action-publish": "publish"})
+
+        assert published.status_code == 302
+        page.refresh_from_db()
+        assert page.live
 
     def test_goal_steps_that_do_not_rise_are_refused_by_the_editor(self) -> None:
         url = reverse(

@@ -9,6 +9,8 @@ from django.http import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
+BOM = "\ufeff".encode()
+
 
 def start_url(**params: object) -> str:
     query = "&".join(f"{name}={value}" for name, value in params.items())
@@ -16,9 +18,11 @@ def start_url(**params: object) -> str:
 
 
 def records(response: HttpResponseBase) -> list[dict[str, str]]:
-    """Return the CSV rows of a streamed or file response as dicts by column."""
-    body = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
-    return list(csv.DictReader(io.StringIO(body)))
+    """Return the CSV rows of a streamed or file response as dicts by column;
+    the file must start with the byte-order mark Excel needs."""
+    body = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    assert body.startswith(BOM)
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def export(client: Client, **params: object) -> list[dict[str, str]]:

@@ -25,7 +25,7 @@ def test_other_cells_and_empty_values_are_unchanged():
 def test_csv_lines_neutralize_every_cell_and_quote_separators():
     lines = list(csv_lines(["a", "b"], [["=1+1", "x,y"], ["\r\nz", "ok"]]))
 
-    assert lines == ["a,b\r\n", '\'=1+1,"x,y"\r\n', '"\'\r\nz",ok\r\n']
+    assert lines == ["\ufeffa,b\r\n", '\'=1+1,"x,y"\r\n', '"\'\r\nz",ok\r\n']
 
 
 def test_the_export_has_one_row_per_signature_with_the_asked_fields(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from tests.pages.conftest import serve_as_home
 from tests.partners import conftest as partners
@@ -10,19 +11,35 @@ from tests.partners import conftest as partners
 bearer = partners.bearer
 
 
-# Undecodable; decodable with a position that is no time; a month 13.
+# Malformed pages and filters, and NUL bytes, which PostgreSQL refuses outright.
 @pytest.mark.parametrize(
-    "cursor", ["\x19\xe1", "not-base64!", "cD0yMDI2", "cD0yMDI2LTEzLTAxIDAwOjAw"]
+    ("name", "query", "status"),
+    [
+        ("people", {"page": "\x19\xe1"}, 400),
+        ("people", {"per_page": "-1"}, 400),
+        ("people", {"filter": "modified_date gt '2026-13-01'"}, 400),
+        ("people", {"filter": "modified_date gt '\x00'"}, 400),
+        ("petitions", {"page": "99999999999999999999"}, 200),
+    ],
 )
-def test_a_malformed_partner_cursor_is_a_400_naming_the_cursor(
-    api_client, partner, bearer, cursor
+def test_malformed_partner_queries_are_a_400_never_a_500(
+    api_client, partner, bearer, name, query, status
 ):
     bearer(partner)
 
-    response = api_client.get("/api/v1/partner/signatures/", {"cursor": cursor})
+    response = api_client.get(reverse(f"undersign_api:osdi-{name}"), query)
 
-    assert response.status_code == 400
-    assert response.json()["errors"]["cursor"] == ["Invalid cursor."]
+    assert response.status_code == status
+    assert response.status_code == 200 or set(response.json()) == {"error"}
+
+
+@pytest.mark.parametrize("value", ["\x00", "x\x00y", "0" * 40])
+def test_a_malformed_person_id_is_a_404(api_client, partner, bearer, value):
+    bearer(partner)
+
+    response = api_client.get(reverse("undersign_api:osdi-person", args=[value]))
+
+    assert response.status_code == 404
 
 
 def test_the_schema_documents_the_signers_email_as_an_email(api_client, db):

@@ -95,3 +95,12 @@ def test_an_email_in_arabic_marks_the_campaigns_words(client, wordy, settings):
     assert f"<span {EN}>Stop the detentions</span>" in html
     assert f"<p {EN}>Your voice matters.</p>" in html
     assert f"<span {EN}>ICE-Free NYC</span>" in html
+
+
+def test_the_inline_fragment_marks_consent_labels_too(api_client, wordy):
+    data = api_client.get(
+        "/api/v1/campaigns/stop-the-detentions/embed/",
+        {"lang": "ur", "partner": "make-the-road"},
+    ).json()
+
+    assert f"<span {EN}>Allow Make the Road to contact me</span>" in data["html"]

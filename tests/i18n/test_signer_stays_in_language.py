@@ -88,3 +88,11 @@ def test_a_translated_campaign_keeps_its_own_url(client, hosted, translate):
 
     assert response["Location"] == "/es/thanks/"
     assert client.get("/en/").status_code == 200
+
+
+def test_the_embeds_share_link_is_in_the_frames_language(client, hosted):
+    html = client.get(
+        "/embed/stop-the-detentions/", {"lang": "ar", "partner": "make-the-road"}
+    ).content.decode()
+
+    assert 'value="http://testserver/ar/p/make-the-road/" readonly' in html

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from campaigns.models import Signature
+from tests.factories import PartnerFactory
 
 
 def test_partner_query_link_credits_the_partner(client, hosted, partner, sign):
@@ -98,3 +99,17 @@ def test_an_overlong_partner_key_is_cut_rather_than_blocking_the_signing(hosted,
 
     assert response.status_code == 302
     assert Signature.objects.get().partner_key == "k" * 80
+
+
+def test_a_linked_partner_is_named_above_the_form(client, hosted, partner):
+    html = client.get("/en/p/make-the-road/").content.decode()
+
+    assert "With Make the Road" in html
+
+
+def test_a_partner_not_linked_to_the_campaign_is_not_named(client, hosted):
+    PartnerFactory(name="Elsewhere Union", slug="elsewhere")
+
+    html = client.get("/en/p/elsewhere/").content.decode()
+
+    assert "Elsewhere Union" not in html

@@ -23,11 +23,12 @@ def other_partner(page) -> Partner:
 
 @pytest.fixture
 def bearer(api_client) -> Callable[[Partner], str]:
-    """Return a function that gives `api_client` a fresh token of a partner."""
+    """Return a function that gives `api_client` a fresh token of a partner, sent
+    in the `OSDI-API-Token` header as OSDI clients send it."""
 
     def authorize(partner: Partner) -> str:
         _token, plaintext = token_create(partner=partner, label="CRM")
-        api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+        api_client.credentials(HTTP_OSDI_API_TOKEN=plaintext)
         return plaintext
 
     return authorize

@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 
 from campaigns.models import Delivery, Signature, SignatureConsent
 from campaigns.partners.tokens import token_create
+from tests.partners.osdi import emails, embedded, osdi_url
 from tests.partners.signers import sign_through
 from tests.partners.users import partner_user
-
-URL = "/api/v1/partner/signatures/"
 
 # Per signer: through which partner's embed they signed, and whether they ticked
 # that partner's box.
@@ -25,13 +24,9 @@ signers = st.lists(
 
 
 def _api_emails(api_client, plaintext: str) -> set[str]:
-    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
-    response = api_client.get(URL, {"page_size": 100})
-    assert response.status_code == 200
-    return {
-        record["person"]["email_addresses"][0]["address"]
-        for record in response.json()["results"]
-    }
+    api_client.credentials(HTTP_OSDI_API_TOKEN=plaintext)
+    response = api_client.get(osdi_url("people"), {"per_page": 100})
+    return set(emails(embedded(response, "people")))
 
 
 def _listed_emails(client: Client, partner) -> set[str]:

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from campaigns.models import PartnerToken
 from campaigns.partners.tokens import token_create, token_revoke
+from tests.partners.osdi import osdi_url
 
-URL = "/api/v1/partner/signatures/"
+URL = osdi_url("people")
 
 
 def test_only_a_prefix_and_the_digest_of_a_token_are_stored(partner):
@@ -32,13 +33,14 @@ def test_a_revoked_token_is_refused_at_once(partner, api_client, bearer):
     response = api_client.get(URL)
 
     assert response.status_code == 401
-    assert response.json()["code"] == "authentication_failed"
+    assert response.json() == {"error": "Invalid or revoked token."}
 
 
 def test_no_token_a_wrong_token_or_another_scheme_gets_401(partner, api_client):
     missing = api_client.get(URL)
     assert missing.status_code == 401
-    assert missing.json()["code"] == "not_authenticated"
+    assert "error" in missing.json()
+    assert api_client.get(URL, headers={"OSDI-API-Token": "us_nope"}).status_code == 401
     api_client.credentials(HTTP_AUTHORIZATION="Bearer us_not-a-real-token")
     assert api_client.get(URL).status_code == 401
     api_client.credentials(HTTP_AUTHORIZATION="Bearer")
@@ -75,7 +77,7 @@ def test_a_partner_user_creates_a_token_shown_once_and_revokes_it(
     assert plaintext in created.content.decode()
     assert plaintext not in partner_client.get(url).content.decode()
 
-    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    api_client.credentials(HTTP_OSDI_API_TOKEN=plaintext)
     assert api_client.get(URL).status_code == 200
     token = PartnerToken.objects.get(partner=partner)
     partner_client.post(f"{url}{token.pk}/revoke/")

@@ -10,7 +10,8 @@ from tests.pages.conftest import serve_as_home
 
 pytestmark = pytest.mark.django_db
 
-PRIVACY_LINK = 'href="http://testserver/privacy/"'
+# In the form's language: the privacy page lives outside the language prefixes.
+PRIVACY_LINK = 'href="http://testserver/privacy/?lang=en"'
 
 
 @pytest.fixture

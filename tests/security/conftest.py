@@ -25,6 +25,7 @@ PRODUCTION_ENV = {
     "UNDERSIGN_ENCRYPTION_KEYS": "dGVzdC1rZXktbmV3ZXN0LXRlc3Qta2V5LW5ld2VzdDE=",
     "UNDERSIGN_BLIND_INDEX_KEY": "production-check-blind-index-key",
     "BASE_URL": "https://petitions.example.org",
+    "DEFAULT_FROM_EMAIL": "Petitions <petitions@example.org>",
 }
 
 

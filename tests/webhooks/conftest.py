@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.utils.datastructures import CaseInsensitiveMapping
 
 from campaigns.models import Partner
 from campaigns.webhooks.signing import webhook_secret_rotate
@@ -15,7 +16,7 @@ from campaigns.webhooks.signing import webhook_secret_rotate
 
 @dataclass
 class Received:
-    headers: dict[str, str]
+    headers: CaseInsensitiveMapping  # as a web framework gives them
     body: bytes
 
 
@@ -35,7 +36,8 @@ def receiver() -> Iterator[Receiver]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            state.received.append(Received(dict(self.headers.items()), body))
+            headers = CaseInsensitiveMapping(dict(self.headers.items()))
+            state.received.append(Received(headers, body))
             self.send_response(state.statuses.pop(0) if state.statuses else 200)
             self.send_header("Content-Length", "0")
             self.end_headers()

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 from campaigns.admin import audit
 from campaigns.deliveries.dispatcher import dispatch_once
 from campaigns.models import Delivery, Partner
+from campaigns.webhooks.signing import signing_secrets
 from tests.partners.signers import sign_through
 from tests.partners.users import partner_user
 
@@ -105,3 +106,18 @@ def test_a_user_with_admin_access_alone_cannot_manage_partners(partner, db):
     response = client.get(f"/admin/undersign/partner/{partner.pk}/webhook/")
 
     assert response.status_code == 403
+
+
+def test_a_second_secret_page_says_until_when_the_old_one_signs(partner, organizer):
+    url = f"/admin/undersign/partner/{partner.pk}/webhook/"
+
+    first = organizer.post(url, {"rotate": "1"})
+    second = organizer.post(url, {"rotate": "1"})
+
+    assert "both the old and the new secret" not in first.content.decode()
+    assert "both the old and the new secret" in second.content.decode()
+    partner.refresh_from_db()
+    assert signing_secrets(partner) == [
+        second.context["secret"],
+        first.context["secret"],
+    ]

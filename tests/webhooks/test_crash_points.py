@@ -1,5 +1,5 @@
 """A dispatcher killed at any point: the webhook still arrives, duplicated at most as
-the at-least-once contract allows, with the same `Undersign-Delivery` id."""
+the at-least-once contract allows, with the same `webhook-id`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from campaigns.deliveries import dispatcher
 from campaigns.deliveries.dispatcher import claim_due, dispatch_once
 from campaigns.deliveries.registry import handler_for
 from campaigns.models import Delivery
+from campaigns.webhooks.handler import message_id
 from tests.partners.signers import sign_through
 
 
@@ -59,8 +60,8 @@ def test_killed_after_sending_it_is_sent_again_with_the_same_delivery_id(
 
     webhook.refresh_from_db()
     assert webhook.state == Delivery.State.DONE
-    ids = [request.headers["Undersign-Delivery"] for request in receiver.received]
-    assert ids == [str(webhook.pk), str(webhook.pk)]
+    ids = [request.headers["webhook-id"] for request in receiver.received]
+    assert ids == [message_id(webhook)] * 2
 
 
 def test_killed_while_marking_done_it_is_redelivered_with_the_same_id(
@@ -87,7 +88,7 @@ def test_killed_while_marking_done_it_is_redelivered_with_the_same_id(
     webhook.refresh_from_db()
     assert webhook.state == Delivery.State.DONE
     assert len(receiver.received) == 2
-    assert len({r.headers["Undersign-Delivery"] for r in receiver.received}) == 1
+    assert len({r.headers["webhook-id"] for r in receiver.received}) == 1
 
 
 def test_killed_after_marking_done_nothing_is_sent_again(webhook, receiver):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import time
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from campaigns.deliveries.dispatcher import dispatch_once
 from campaigns.deliveries.outbox import (
@@ -14,8 +18,10 @@ from campaigns.deliveries.outbox import (
     queue_withdrawn,
 )
 from campaigns.models import Delivery, Signature
+from campaigns.partners.opaque_ids import signature_id
+from campaigns.webhooks.signing import webhook_secret_rotate
 from tests.partners.signers import sign_through
-from tests.webhooks.verification import documented_verifier
+from tests.webhooks.verification import documented_receiver, verifies
 
 
 def _webhook(kind: str = WEBHOOK_SIGNATURE) -> Delivery:
@@ -26,7 +32,7 @@ def _make_due(delivery: Delivery) -> None:
     Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
 
 
-def test_a_consenting_signature_arrives_and_the_documented_code_verifies_it(
+def test_a_consenting_signature_arrives_and_standard_webhooks_verifies_it(
     page, hooked_partner, receiver
 ):
     partner, secret = hooked_partner
@@ -35,47 +41,104 @@ def test_a_consenting_signature_arrives_and_the_documented_code_verifies_it(
     dispatch_once()
 
     [request] = receiver.received
-    verify = documented_verifier()
-    assert verify(secret, request.headers, request.body)
-    assert request.headers["Undersign-Delivery"] == str(_webhook().pk)
+    assert verifies(secret, request.headers, request.body)
+    assert request.headers["webhook-id"].startswith("msg_")
+    assert request.headers["webhook-id"] != f"msg_{_webhook().pk}"
+    assert request.headers["webhook-signature"].startswith("v1,")
     assert request.headers["Content-Type"] == "application/json"
     assert request.headers["User-Agent"].startswith("Undersign-Webhooks/")
     record = json.loads(request.body)
-    assert record["identifier"] == f"undersign:{signature.pk}"
-    assert record["person"]["email_addresses"] == [
-        {"address": "ana@example.org", "primary": True}
+    assert record["identifiers"] == [f"undersign:{signature_id(signature, partner)}"]
+    person = record["_embedded"]["osdi:person"]
+    assert person["email_addresses"] == [
+        {"primary": True, "address": "ana@example.org", "status": "subscribed"}
     ]
-    assert record["consent"]["text"] == "Allow Make the Road to contact me"
+    assert record["undersign:consent"]["text"] == "Allow Make the Road to contact me"
     assert _webhook().state == Delivery.State.DONE
 
 
-def test_the_documented_code_rejects_a_tampered_body_or_wrong_secret(
+def test_a_tampered_id_timestamp_body_or_secret_fails_verification(
     page, hooked_partner, receiver
 ):
     partner, secret = hooked_partner
     sign_through(page, partner, "ana@example.org")
     dispatch_once()
     [request] = receiver.received
-    verify = documented_verifier()
+    headers = request.headers
+    sent_at = int(headers["webhook-timestamp"])
 
-    tampered = request.body.replace(b"ana@example.org", b"eve@example.org")
+    assert verifies(secret, headers, request.body)
+    tampered_body = request.body.replace(b"ana@example.org", b"eve@example.org")
+    assert not verifies(secret, headers, tampered_body)
+    assert not verifies(secret, {**headers, "webhook-id": "msg_other"}, request.body)
+    assert not verifies(
+        secret, {**headers, "webhook-timestamp": str(sent_at + 1)}, request.body
+    )
+    other_secret = "whsec_" + base64.b64encode(b"x" * 32).decode()
+    assert not verifies(other_secret, headers, request.body)
 
-    assert not verify(secret, request.headers, tampered)
-    assert not verify("whsec_other", request.headers, request.body)
-    assert not verify(secret, {**request.headers, "Undersign-Signature": ""}, b"{}")
 
-
-def test_the_documented_code_rejects_an_old_timestamp(page, hooked_partner, receiver):
+def test_the_documented_receiver_accepts_a_delivery_and_refuses_a_replay(
+    page, hooked_partner, receiver
+):
     partner, secret = hooked_partner
     sign_through(page, partner, "ana@example.org")
     dispatch_once()
     [request] = receiver.received
-    sent_at = int(request.headers["Undersign-Timestamp"])
+    receive = documented_receiver()
 
-    verify = documented_verifier()
+    record = receive(secret, request.headers, request.body)
 
-    assert verify(secret, request.headers, request.body, now=sent_at + 60)
-    assert not verify(secret, request.headers, request.body, now=sent_at + 3600)
+    assert record["_embedded"]["osdi:person"]["given_name"] == "Ana"
+    late = {**request.headers, "webhook-timestamp": str(int(time.time()) - 3600)}
+    with pytest.raises(WebhookVerificationError):
+        receive(secret, late, request.body)
+
+
+def test_during_a_rotation_both_secrets_sign_and_verify(
+    page, hooked_partner, receiver, settings
+):
+    partner, old_secret = hooked_partner
+    new_secret = webhook_secret_rotate(partner)
+    sign_through(page, partner, "ana@example.org")
+
+    dispatch_once()
+
+    [request] = receiver.received
+    assert len(request.headers["webhook-signature"].split(" ")) == 2
+    assert verifies(old_secret, request.headers, request.body)
+    assert verifies(new_secret, request.headers, request.body)
+
+
+def test_after_the_overlap_only_the_new_secret_signs(
+    page, hooked_partner, receiver, settings
+):
+    settings.UNDERSIGN_WEBHOOK_SECRET_OVERLAP_HOURS = 0
+    partner, old_secret = hooked_partner
+    new_secret = webhook_secret_rotate(partner)
+    sign_through(page, partner, "ana@example.org")
+
+    dispatch_once()
+
+    [request] = receiver.received
+    assert not verifies(old_secret, request.headers, request.body)
+    assert verifies(new_secret, request.headers, request.body)
+
+
+def test_a_secret_made_before_standard_webhooks_waits_for_a_new_one(
+    page, hooked_partner, receiver
+):
+    partner, _secret = hooked_partner
+    partner.webhook_key = "whsec_" + "-" * 43  # the old urlsafe format
+    partner.save(update_fields=["webhook_secret"])
+    sign_through(page, partner, "ana@example.org")
+
+    dispatch_once()
+
+    assert receiver.received == []
+    delivery = _webhook()
+    assert delivery.state == Delivery.State.PENDING
+    assert "generate a new one" in delivery.last_error
 
 
 def test_a_signer_who_did_not_consent_is_never_sent(page, hooked_partner, receiver):
@@ -112,8 +175,8 @@ def test_after_500_replies_the_delivery_is_retried_and_succeeds(
     delivery = _webhook()
     assert delivery.state == Delivery.State.DONE
     assert delivery.attempts == 3
-    ids = {request.headers["Undersign-Delivery"] for request in receiver.received}
-    assert ids == {str(delivery.pk)}
+    ids = {request.headers["webhook-id"] for request in receiver.received}
+    assert len(ids) == 1
     assert len(receiver.received) == 3
 
 
@@ -206,7 +269,7 @@ def test_an_anonymized_signature_is_skipped_without_a_request(
     assert _webhook().state == Delivery.State.DONE
 
 
-def test_a_withdrawal_is_sent_with_the_identifier_and_no_personal_data(
+def test_a_withdrawal_is_a_deletion_notice_with_the_ids_and_no_personal_data(
     page, hooked_partner, receiver
 ):
     partner, secret = hooked_partner
@@ -219,13 +282,16 @@ def test_a_withdrawal_is_sent_with_the_identifier_and_no_personal_data(
 
     dispatch_once()
 
-    request = receiver.received[-1]
-    assert documented_verifier()(secret, request.headers, request.body)
-    record = json.loads(request.body)
-    assert record["identifier"] == f"undersign:{signature.pk}"
-    assert record["action"] == "withdrawn"
-    assert "person" not in record
-    assert b"ana@example.org" not in request.body
+    sent, notice = receiver.received
+    assert verifies(secret, notice.headers, notice.body)
+    assert notice.headers["webhook-id"] != sent.headers["webhook-id"]
+    record = json.loads(notice.body)
+    assert record["action"] == "deleted"
+    signature_ids = json.loads(sent.body)["identifiers"]
+    person_ids = json.loads(sent.body)["_embedded"]["osdi:person"]["identifiers"]
+    assert record["osdi:signature"]["identifiers"] == signature_ids
+    assert record["osdi:person"]["identifiers"] == person_ids
+    assert b"ana" not in notice.body.lower()
     assert _webhook(WEBHOOK_WITHDRAWAL).state == Delivery.State.DONE
 
 

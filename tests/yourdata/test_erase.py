@@ -6,9 +6,10 @@ import json
 
 from campaigns import yourdata
 from campaigns.models import Campaign, CampaignPage, Signature
+from campaigns.partners import opaque_ids
 from campaigns.selectors import signature_count
 from tests.partners.signers import sign_through
-from tests.webhooks.verification import documented_verifier
+from tests.webhooks.verification import verifies
 from tests.yourdata.conftest import EMAIL, FIRST_NAME, LAST_NAME, OTHER_EMAIL
 
 
@@ -39,7 +40,7 @@ def test_erasing_removes_the_person_from_every_campaign(
 def test_partners_that_received_the_signature_get_a_signed_deletion_webhook(
     hooked_partner, signed, client, link_for, receiver, dispatch
 ):
-    _partner, secret = hooked_partner
+    partner, secret = hooked_partner
     link = link_for(EMAIL)  # sends the signing webhooks first
     assert len(receiver.received) == 2  # Zorabel's first signature, and Bartholomew's
     receiver.received.clear()
@@ -49,10 +50,11 @@ def test_partners_that_received_the_signature_get_a_signed_deletion_webhook(
 
     # Zorabel shared only her first signature with the partner: one deletion.
     [request] = receiver.received
-    assert documented_verifier()(secret, request.headers, request.body)
+    assert verifies(secret, request.headers, request.body)
     record = json.loads(request.body)
-    assert record["action"] == "withdrawn"
-    assert record["identifier"] == f"undersign:{signed[0].pk}"
+    assert record["action"] == "deleted"
+    own_id = opaque_ids.identifier(opaque_ids.signature_id(signed[0], partner))
+    assert record["osdi:signature"]["identifiers"] == [own_id]
     body = request.body.decode()
     for identifier in (EMAIL, FIRST_NAME, LAST_NAME):
         assert identifier not in body

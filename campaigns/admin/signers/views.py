@@ -149,7 +149,12 @@ class SignatureIndexView(IndexView):
         # The export covers what the listing shows: the same filter parameters.
         query = self.request.GET.urlencode()
         export = f"{reverse('undersign_exports:start')}?{query}"
-        buttons = [HeaderButton(_("Export CSV"), url=export, icon_name="download")]
+        buttons = [
+            HeaderButton(_("Export CSV"), url=export, icon_name="download"),
+            HeaderButton(
+                _("Export XLSX"), url=f"{export}&format=xlsx", icon_name="download"
+            ),
+        ]
         if signer_policy.user_has_permission(self.request.user, "moderate"):
             url = reverse("undersign_signatures:moderate")
             buttons.append(HeaderButton(_("Moderate"), url=url, icon_name="warning"))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponseBase
+from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
@@ -19,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from campaigns.api.errors import api_exception_handler
+from campaigns.api.language import supported
 
 # The plugin's own URLconf, which has no language-prefixed routes.
 PLUGIN_URLCONF = "campaigns.urls"
@@ -43,6 +45,15 @@ class PublicView(APIView):
         self,
     ) -> Callable[[Exception, dict[str, Any]], Response | None]:
         return api_exception_handler
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # `?lang=` decides the language of everything the reply says, as
+        # Accept-Language does through the middleware: labels and errors too.
+        # Activated, not overridden, so the reply renders in it after the view.
+        language = supported(request.query_params.get("lang"))
+        if language:
+            translation.activate(language)
+        super().initial(request, *args, **kwargs)
 
     def finalize_response(
         self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any

@@ -167,7 +167,9 @@ class FormTokenView(PublicView):
         description=(
             "A fresh token for a sign form, never cached. Fetch it when the form is "
             "shown and send it as `form_token` when signing: it proves the form was "
-            "shown a person's time ago."
+            "shown a person's time ago. Sign no sooner than `min_fill_seconds` "
+            "after fetching it: a signing sent sooner is answered 202 like any "
+            "other but held back for moderation, and does not count."
         ),
         parameters=[schema.KEY],
         responses={200: FormTokenSerializer, 404: schema.NOT_FOUND},
@@ -177,6 +179,7 @@ class FormTokenView(PublicView):
         reply = {
             "form_token": issue_form_token(campaign_identity(page).public_key),
             "expires_in": conf.FORM_TOKEN_MAX_AGE,
+            "min_fill_seconds": conf.MIN_FILL_SECONDS,
         }
         response = Response(FormTokenSerializer(reply).data)
         # Each token records its own moment; a shared copy would misdate it.

@@ -16,14 +16,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT", "8000")),
+            help="Port the site is served on (default: $PORT or 8000).",
+        )
+        parser.add_argument(
             "--partner-port",
             type=int,
             default=int(os.environ.get("PARTNER_PORT", "8001")),
             help="Port of the demo partner page (default: $PARTNER_PORT or 8001).",
         )
 
-    def handle(self, *args: Any, partner_port: int, **options: Any) -> None:
+    def handle(self, *args: Any, port: int, partner_port: int, **options: Any) -> None:
         seeded = seed_demo(
+            port=port,
             partner_port=partner_port,
             with_admin=getattr(settings, "UNDERSIGN_DEV_SEED", False),
         )
