@@ -33,6 +33,14 @@ run: install
 	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) $(BIN)/python manage.py undersign_seed_demo
 	PORT=$(PORT) PARTNER_PORT=$(PARTNER_PORT) bash cms/devserver.sh
 
+# The wheel in a stranger's site (tests/stranger_site): build it, `wagtail start`,
+# apply the README's install section verbatim, sign in Chromium from another site
+# name, at the root and under petitions/. Part of `make test` too (marked e2e).
+.PHONY: plugin-test
+plugin-test: install
+	env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=cms.settings.test \
+		$(BIN)/pytest -p no:randomly tests/stranger_site
+
 # Load benchmark (never part of `make test`): gunicorn with production settings on
 # PostgreSQL ($$DATABASE_URL, default the local `undersign_bench`, recreated) and
 # Redis; prints req/s, latency percentiles and ratios to a bare Django view.

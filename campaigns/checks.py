@@ -6,7 +6,10 @@ import binascii
 from typing import Any
 
 from cryptography.fernet import Fernet
-from django.core.checks import Error, register
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 
 from campaigns.conf import conf
 from campaigns.throttling.checks import defence_errors
@@ -70,3 +73,64 @@ def check_count_staleness(**kwargs: Any) -> list[Error]:
 def check_defences(**kwargs: Any) -> list[Error]:
     """Return errors for throttle rates or trusted proxies that would break signing."""
     return defence_errors()
+
+
+# What the README's install section adds to a host's settings, and why.
+REQUIRED_APPS = {
+    "wagtail.contrib.routable_page": "the hosted page's partner and thanks routes",
+    "rest_framework": "the API",
+    "drf_spectacular_sidecar": "the API docs page's assets, served without a CDN",
+    "corsheaders": "signing and reading from partners' sites",
+}
+CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
+
+
+@register()
+def check_install(**kwargs: Any) -> list[Error]:
+    """Return an error for each app or middleware the install section adds but
+    the site lacks, naming exactly what to add.
+    """
+    errors = [
+        Error(
+            f'Undersign needs "{name}" in INSTALLED_APPS ({why}).',
+            hint="See the README, 'Installing the plugin into an existing Wagtail "
+            "site'.",
+            id="undersign_campaigns.E005",
+        )
+        for name, why in REQUIRED_APPS.items()
+        if not apps.is_installed(name)
+    ]
+    if CORS_MIDDLEWARE not in settings.MIDDLEWARE:
+        errors.append(
+            Error(
+                f'Undersign needs "{CORS_MIDDLEWARE}" in MIDDLEWARE, before '
+                "CommonMiddleware.",
+                hint='MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")',
+                id="undersign_campaigns.E006",
+            )
+        )
+    return errors
+
+
+@register(Tags.database, deploy=True)
+def check_worker(databases: Any = None, **kwargs: Any) -> list[Warning]:
+    """Warn when deliveries or periodic jobs are overdue: no worker is running.
+
+    Runs with `manage.py check --deploy --database default`.
+    """
+    if not databases:
+        return []
+    from campaigns.worker import overdue  # needs the app registry ready
+
+    try:
+        problems = overdue()
+    except DatabaseError:  # not migrated yet: `migrate` says so itself
+        return []
+    return [
+        Warning(
+            f"Undersign: {problem}.",
+            hint="Keep `manage.py undersign_worker` running (docs/deliveries.md).",
+            id="undersign_campaigns.W001",
+        )
+        for problem in problems
+    ]

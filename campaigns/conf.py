@@ -57,6 +57,18 @@ class Settings:
         return int(getattr(settings, "UNDERSIGN_DELIVERY_MAX_ATTEMPTS", 12))
 
     @property
+    def PERIODIC_SECONDS(self) -> int:  # noqa: N802
+        """Seconds between runs of each periodic job in `undersign_worker`."""
+        return int(getattr(settings, "UNDERSIGN_PERIODIC_SECONDS", 300))
+
+    @property
+    def OVERDUE_SECONDS(self) -> int:  # noqa: N802
+        """Seconds past due after which the admin and `check --deploy` warn that
+        deliveries or periodic jobs are not running.
+        """
+        return int(getattr(settings, "UNDERSIGN_OVERDUE_SECONDS", 900))
+
+    @property
     def EMAILS_PER_ADDRESS_PER_DAY(self) -> int:  # noqa: N802
         """Most emails of one kind (thanks, confirmation, "your data") one address
         receives from us in any 24 hours."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -66,6 +68,29 @@ class ConsentTextsPanel(Panel):
             return context
 
 
+class ConsentDefaultPanel(Panel):
+    """Fills a partner row's empty consent label as soon as a partner is chosen,
+    with the default the form would save, in the page's language."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "undersign/admin/panels/consent_default.html"
+
+        @property
+        def media(self) -> forms.Media:
+            return forms.Media(js=["undersign/admin/consent_default.js"])
+
+        def get_context_data(
+            self, parent_context: dict[str, Any] | None = None
+        ) -> dict[str, Any]:
+            from campaigns.models.page import consent_label_pattern
+
+            context = super().get_context_data(parent_context)
+            locale = self.instance.locale if self.instance.locale_id else None
+            language = locale.language_code if locale else get_language()
+            context["pattern"] = consent_label_pattern(language)
+            return context
+
+
 class SchedulePanel(PublishingPanel):
     """Wagtail's scheduled publishing, with help text on both times."""
 
@@ -113,6 +138,7 @@ def campaign_edit_handler() -> TabbedInterface:
     ]
     partners = [
         InlinePanel("campaign_partners", heading=_("Partners"), label=_("Partner")),
+        ConsentDefaultPanel(),
         FieldPanel("open_to_all_sites"),
     ]
     sharing = [

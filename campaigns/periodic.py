@@ -1,4 +1,4 @@
-"""Periodic jobs, run by `manage.py undersign_periodic` from cron or a timer."""
+"""Periodic jobs, run by `manage.py undersign_worker` (campaigns/worker.py)."""
 
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ from campaigns.admin.partners import partner_viewset
 from campaigns.admin.signers.viewset import signature_viewset
 from campaigns.admin.urls import urlpatterns as partner_urls
 from campaigns.admin.viewsets import delivery_viewset
+from campaigns.admin.worker_warning import WorkerWarningPanel
 from campaigns.authorization import (
     campaigns_for,
     can_erase_signers,
@@ -211,6 +212,11 @@ def register_dashboard_urls() -> list[URLPattern]:
 @hooks.register("construct_homepage_panels")
 def add_campaigns_panel(request: HttpRequest, panels: list[Component]) -> None:
     panels.append(CampaignsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_worker_warning(request: HttpRequest, panels: list[Component]) -> None:
+    panels.append(WorkerWarningPanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The demo, in the foreground: the site, the delivery dispatcher, the periodic
-# jobs, Wagtail's task worker and a demo partner site on a second origin.
+# The demo, in the foreground: the site, the plugin's worker (deliveries and
+# periodic jobs), Wagtail's task worker and a demo partner site on a second origin.
 # Ctrl-C (or any one of them exiting) stops all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,8 +39,7 @@ start() {
   --site "http://127.0.0.1:$PORT" --template cms/partner_demo/index.html >/dev/null
 
 start "$PYTHON" manage.py runserver "127.0.0.1:$PORT"
-start "$PYTHON" manage.py undersign_dispatch
-start "$PYTHON" manage.py undersign_periodic --loop 60
+start "$PYTHON" manage.py undersign_worker
 start "$PYTHON" manage.py db_worker
 start "$PYTHON" -m http.server "$PARTNER_PORT" --bind 127.0.0.1 --directory "$partner_dir"
 

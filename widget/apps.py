@@ -8,3 +8,6 @@ class WidgetConfig(AppConfig):
     name = "widget"
     label = "undersign_widget"
     verbose_name = _("Undersign widget")
+
+    def ready(self) -> None:
+        from widget import checks  # noqa: F401 - registers the system checks

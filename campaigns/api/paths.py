@@ -5,9 +5,29 @@ down anywhere else.
 
 from __future__ import annotations
 
-from django.urls import reverse
+import functools
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+@functools.lru_cache(maxsize=8)
+def _api_root(urlconf: str | None) -> str:
+    path = reverse("undersign_api:campaign-list", urlconf=urlconf)
+    # As `request.path_info` sees it: without the deployment's SCRIPT_NAME.
+    return "/" + path.removeprefix(get_script_prefix()).removesuffix("campaigns/")
 
 
 def api_root() -> str:
-    """Return the path the API is served under (`/api/v1/`, or `/petitions/api/v1/`)."""
-    return reverse("undersign_api:campaign-list").removesuffix("campaigns/")
+    """Return the path the API is served under (`/api/v1/`, `/petitions/api/v1/`),
+    as `request.path_info` shows it. Read once per URLconf: every request asks.
+    """
+    return _api_root(get_urlconf())
+
+
+@receiver(setting_changed)
+def _forget_api_root(setting: str, **kwargs: Any) -> None:
+    if setting == "ROOT_URLCONF":
+        _api_root.cache_clear()

@@ -9,7 +9,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('undersign_campaigns', '0008_delivery_language'),
         ('undersign_campaigns', '0009_route_signer_data'),
         ('wagtailcore', '0098_apitoken'),
     ]

@@ -7,6 +7,7 @@ from campaigns.models.consent import ConsentVersion
 from campaigns.models.delivery import Delivery
 from campaigns.models.export import SignerExport
 from campaigns.models.index import CampaignIndexPage
+from campaigns.models.job_run import JobRun
 from campaigns.models.page import CampaignPage, CampaignPartner, CampaignQuestion
 from campaigns.models.partner import Partner
 from campaigns.models.signature import Signature, SignatureConsent
@@ -20,6 +21,7 @@ __all__ = [
     "ClientKeySecret",
     "ConsentVersion",
     "Delivery",
+    "JobRun",
     "Partner",
     "PartnerMember",
     "PartnerToken",

@@ -26,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.api import wagtail_fields
 from campaigns.blocks import BACKGROUND_BLOCKS, DEMAND_BLOCKS, RICH_TEXT_FEATURES
 from campaigns.editor_form import CampaignPageForm
 from campaigns.panels import campaign_edit_handler
@@ -253,11 +254,13 @@ class CampaignPage(RoutablePageMixin, Page):
         index.SearchField("target"),
     ]
     api_fields = [
+        APIField("key", serializer=wagtail_fields.CampaignKey()),
+        APIField("count", serializer=wagtail_fields.SignatureCount()),
         APIField("kicker"),
         APIField("call_to_action"),
         APIField("target"),
-        APIField("background"),
-        APIField("letter"),
+        APIField("background", serializer=wagtail_fields.StreamHTML()),
+        APIField("letter", serializer=wagtail_fields.RichTextHTML()),
         APIField("demands"),
         APIField("organizer_name"),
         APIField("goal"),
@@ -507,12 +510,16 @@ class CampaignPartner(Orderable):
 
     def default_label(self, language: str) -> str:
         """Return "Allow <partner> to contact me" in `language`."""
-        with translation.override(language):
-            return gettext("Allow %(partner)s to contact me") % {
-                "partner": self.partner.name
-            }
+        return consent_label_pattern(language) % {"partner": self.partner.name}
 
     def label(self) -> str:
         """Return the checkbox's text: the organizer's, else the default in the
         page's language (a row published from an old draft may have none)."""
         return self.consent_label or self.default_label(self.page.locale.language_code)
+
+
+def consent_label_pattern(language: str) -> str:
+    """Return the default partner consent label in `language`, with a
+    `%(partner)s` placeholder for the partner's name."""
+    with translation.override(language):
+        return gettext("Allow %(partner)s to contact me")

@@ -8,6 +8,7 @@ with `cache.add` and `cache.incr`, atomic each.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from django.core.cache import cache, caches
@@ -15,7 +16,10 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from campaigns.conf import conf
-from campaigns.fallback_cache import FallbackRedisCache
+
+# The Redis fallback backend needs the `redis` package, which a site without
+# Redis need not install: a cache of that class has loaded its module already.
+FALLBACK_MODULE = "campaigns.fallback_cache"
 
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 KEY_PREFIX = "undersign:throttle"
@@ -84,7 +88,8 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
             replies = pipe.execute()
         return [int(count) for count in replies[1::2]]
 
-    if isinstance(backend, FallbackRedisCache):
+    fallback = sys.modules.get(FALLBACK_MODULE)
+    if fallback is not None and isinstance(backend, fallback.FallbackRedisCache):
         # While Redis is down, each process counts on its own (docs/security.md).
         return backend.guarded(pipelined, one_by_one)
     return pipelined()

@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
-    "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
     "csp",

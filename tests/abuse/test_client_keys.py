@@ -110,7 +110,7 @@ def test_the_periodic_command_forgets_old_keys(page):
     old = _signed_at(page, long_ago, "old-key")
     out = io.StringIO()
 
-    call_command("undersign_periodic", stdout=out)
+    call_command("undersign_worker", "--once", stdout=out)
 
     assert "forget_client_keys: 1" in out.getvalue()
     old.refresh_from_db()

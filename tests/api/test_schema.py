@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 import yaml
-from django.core.management import call_command
 from django.test import override_settings
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.validation import validate_schema
 
 
-def test_schema_validates_without_warnings(db):
-    out = io.StringIO()
+def test_schema_validates_without_warnings(api_client, db):
+    response = api_client.get("/api/v1/schema/", {"format": "json"})
 
-    call_command(
-        "spectacular",
-        "--validate",
-        "--fail-on-warn",
-        "--custom-settings",
-        "campaigns.api.views.openapi.SCHEMA_SETTINGS",
-        stdout=out,
-    )
-
-    assert "openapi" in out.getvalue()
+    validate_schema(response.json())  # raises on an invalid document
+    assert not GENERATOR_STATS, GENERATOR_STATS._warn_cache
 
 
 def test_schema_lists_only_public_paths_with_their_statuses(api_client, db):

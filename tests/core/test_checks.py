@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.apps import apps
 from django.core.checks import run_checks
 
 VALID_KEY = "dGVzdC1rZXktbmV3ZXN0LXRlc3Qta2V5LW5ld2VzdDE="
@@ -52,3 +53,25 @@ def test_a_count_staleness_in_range_passes(settings, staleness):
     settings.UNDERSIGN_COUNT_STALENESS = staleness
 
     assert _plugin_errors() == set()
+
+
+def test_a_missing_app_is_e005_naming_it(monkeypatch):
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps,
+        "is_installed",
+        lambda name: name != "drf_spectacular_sidecar" and installed(name),
+    )
+
+    errors = [m for m in run_checks() if m.id == "undersign_campaigns.E005"]
+
+    assert len(errors) == 1
+    assert '"drf_spectacular_sidecar" in INSTALLED_APPS' in errors[0].msg
+
+
+def test_a_missing_cors_middleware_is_e006(settings):
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if "corsheaders" not in name
+    ]
+
+    assert "undersign_campaigns.E006" in _plugin_errors()

@@ -42,7 +42,7 @@ def test_the_thank_you_email_of_a_signing_is_delivered(page, mailoutbox):
     data = SignatureInput(email="ana@example.com", first_name="Ana", last_name="D")
     signature_create(page=page, data=data)
 
-    call_command("undersign_dispatch", "--once", stdout=io.StringIO())
+    call_command("undersign_worker", "--once", stdout=io.StringIO())
 
     delivery = Delivery.objects.get()
     assert delivery.kind == EMAIL_THANKS

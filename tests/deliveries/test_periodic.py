@@ -1,4 +1,4 @@
-"""`undersign_periodic` expires unconfirmed signatures and drops their identifiers."""
+"""`undersign_worker` expires unconfirmed signatures and drops their identifiers."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_pending_signatures_past_the_window_expire_without_identifiers(db, setti
     fresh = _sign(page, "new@example.com", days_ago=6)
     out = io.StringIO()
 
-    call_command("undersign_periodic", stdout=out)
+    call_command("undersign_worker", "--once", stdout=out)
 
     stale.refresh_from_db()
     fresh.refresh_from_db()
@@ -50,7 +50,7 @@ def test_an_expired_signer_may_sign_again(db, settings):
     settings.UNDERSIGN_CONFIRMATION_DAYS = 7
     page = campaign_page(double_opt_in=True)
     _sign(page, "old@example.com", days_ago=8)
-    call_command("undersign_periodic", stdout=io.StringIO())
+    call_command("undersign_worker", "--once", stdout=io.StringIO())
 
     _sign(page, "old@example.com", days_ago=0)
 
@@ -61,7 +61,7 @@ def test_confirmed_signatures_never_expire(page, settings):
     settings.UNDERSIGN_CONFIRMATION_DAYS = 7
     signature = _sign(page, "ana@example.com", days_ago=30)
 
-    call_command("undersign_periodic", stdout=io.StringIO())
+    call_command("undersign_worker", "--once", stdout=io.StringIO())
 
     signature.refresh_from_db()
     assert signature.status == Signature.Status.CONFIRMED

@@ -123,13 +123,15 @@ def write_and_publish_campaign(tab: Page, admin: str) -> None:
     """Press "New campaign", write `CAMPAIGN` with `PARTNER`, and publish it.
 
     The form's fields stay as they come: email, first and last name. The
-    partner's consent label is left to its default.
+    partner's consent label is left as choosing the partner filled it.
     """
     press_new_campaign(tab, admin)
     write_campaign(tab, CAMPAIGN)
     tab.get_by_role("tab", name="Partners").click()
     tab.get_by_role("button", name="Add partner").click()
     tab.locator("#id_campaign_partners-0-partner").select_option(label=PARTNER["name"])
+    # The label fills itself with the default, which the organizer may change.
+    expect(tab.locator("#id_campaign_partners-0-consent_label")).to_have_value(CONSENT)
     publish(tab)
     expect(
         tab.get_by_text(f"Page '{CAMPAIGN['title']}' created and published.")

@@ -203,7 +203,7 @@ def test_the_periodic_command_deletes_expired_exports(
     SignerExport.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     out = io.StringIO()
 
-    call_command("undersign_periodic", stdout=out)
+    call_command("undersign_worker", "--once", stdout=out)
 
     assert "expired_exports: 1" in out.getvalue()
     assert not SignerExport.objects.exists()

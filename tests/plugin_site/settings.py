@@ -20,7 +20,7 @@ INSTALLED_APPS = [
     "widget.apps.WidgetConfig",
     "wagtail.contrib.routable_page",
     "rest_framework",
-    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     # A stock Wagtail site.
     "wagtail.contrib.forms",

@@ -93,7 +93,7 @@ def test_deliveries_claimed_by_dispatchers_on_two_machines_run_once(
             page=page,
             data=SignatureInput(email=address, first_name="Sam", last_name="Doe"),
         )
-    command = [sys.executable, str(ROOT / "manage.py"), "undersign_dispatch"]
+    command = [sys.executable, str(ROOT / "manage.py"), "undersign_worker"]
     # Small batches and a short idle sleep keep both dispatchers claiming at once.
     dispatchers = [
         subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py

@@ -7,6 +7,7 @@ import hashlib
 import json
 
 import pytest
+from django.core.checks import run_checks
 from django.core.management import CommandError, call_command
 
 from widget import __version__
@@ -57,3 +58,16 @@ def test_a_modified_release_file_is_reported(script):
 
 def test_a_missing_release_is_reported(script):
     assert any("no release" in problem for problem in release_problems())
+
+
+def test_a_missing_release_is_a_system_check_warning(script):
+    # The script exists but no release of its version was ever made (or the
+    # package was installed without widget/releases/).
+    warnings = [m for m in run_checks() if m.id == "undersign_widget.W001"]
+
+    assert warnings
+    assert f"no release of {__version__}" in warnings[0].msg
+
+
+def test_the_shipped_releases_pass_the_system_check():
+    assert [m for m in run_checks() if m.id == "undersign_widget.W001"] == []

@@ -1,0 +1,54 @@
+"""The plugin's background process: deliveries and periodic jobs, in one place."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from campaigns.worker import drain, run_periodic
+
+# How often the loop asks whether a periodic job is due (each job's own interval
+# is UNDERSIGN_PERIODIC_SECONDS); between asks it only drains the outbox.
+PERIODIC_POLL_SECONDS = 30.0
+
+
+class Command(BaseCommand):
+    help = (
+        "Send due emails and webhooks from the outbox and run the periodic jobs "
+        "(expiry, retention, cleanup). Runs until stopped; --once for cron."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Drain the outbox, run every periodic job once, and exit.",
+        )
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds to sleep when idle."
+        )
+        parser.add_argument("--batch", type=int, default=50)
+
+    def handle(
+        self, *args: Any, once: bool, interval: float, batch: int, **kw: Any
+    ) -> None:
+        next_periodic = 0.0
+        while True:
+            sent = drain(batch)
+            if once or time.monotonic() >= next_periodic:
+                self._run_periodic(force=once)
+                next_periodic = time.monotonic() + PERIODIC_POLL_SECONDS
+            if once:
+                self.stdout.write(f"{sent} deliveries attempted")
+                return
+            if not sent:
+                time.sleep(interval)
+
+    def _run_periodic(self, *, force: bool) -> None:
+        for result in run_periodic(force=force):
+            if result.count is None:
+                self.stderr.write(f"{result.name}: failed ({result.error})")
+            else:
+                self.stdout.write(f"{result.name}: {result.count}")
