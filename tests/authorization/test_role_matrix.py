@@ -159,6 +159,11 @@ def _urls(world: World) -> dict[str, tuple[str, str, dict[str, str]]]:
         "delivery_a": ("get", reverse("undersign_delivery_pdf", args=[a]), {}),
         "paper_a": ("get", reverse("undersign_paper", args=[a]), {}),
         "erase_signer": ("get", reverse("undersign_erase_signer"), {}),
+        "webhook_deliveries": (
+            "get",
+            reverse("undersign_webhook_deliveries:index"),
+            {},
+        ),
     }
 
 
@@ -192,6 +197,7 @@ ALL = {
     "delivery_a",
     "paper_a",
     "erase_signer",
+    "webhook_deliveries",
 }
 ALLOWED = {
     "anonymous": set(),
