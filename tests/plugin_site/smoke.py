@@ -27,7 +27,8 @@ def main() -> None:
     assert page is not None, "the published campaign is not found by its key"
     data = SignatureInput(email="ana@example.com", first_name="Ana", last_name="Díaz")
     assert signature_create(page=page, data=data).outcome is Outcome.NEW
-    assert Signature.objects.get().identity.email == "ana@example.com"
+    signed = Signature.objects.get(campaign=campaign_identity(page))
+    assert signed.identity.email == "ana@example.com"
     assert signature_count(campaign_identity(page)) == 1
     sys.stdout.write("signed: ok\n")
 
