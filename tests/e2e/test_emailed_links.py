@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from campaigns.deliveries.dispatcher import dispatch_once
 from campaigns.models import CampaignPage, Partner, Signature
 from campaigns.webhooks.signing import webhook_secret_rotate
-from tests.e2e.conftest import fill_signer, submit
+from tests.e2e.conftest import SEED_PATH, fill_signer, submit
 from tests.webhooks import conftest as webhooks
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +63,7 @@ def count(tab: Page, site_url: str) -> int:
 
 
 def sign_on_the_hosted_page(tab: Page, site_url: str, *, share: bool) -> None:
-    tab.goto(f"{site_url}/en/p/make-the-road/")
+    tab.goto(f"{site_url}{SEED_PATH}p/make-the-road/")
     fill_signer(tab, EMAIL)
     if share:
         tab.get_by_label("Allow Make the Road New York to contact me").check()
