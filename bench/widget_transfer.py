@@ -32,22 +32,12 @@ import httpx
 from cryptography.fernet import Fernet
 from playwright.sync_api import Request, sync_playwright
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 KB = 1024
 BUDGET = 20 * KB
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP *.test 127.0.0.1",
-]
 HOST = "undersign.test"
 MODES = {"isolated": "", "inline": ' mode="inline"'}
 

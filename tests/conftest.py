@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
+from playwright.sync_api import Browser, sync_playwright
 from rest_framework.test import APIClient
 from wagtail.models import Locale, Page, Site
 
 from campaigns.api.read_replay import forget_replays
 from campaigns.models import CampaignPage, Partner
 from campaigns.throttling.client_key import forget_remembered_secrets
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PartnerFactory, campaign_page, link_partner
 
 
@@ -85,3 +89,24 @@ def wagtail_tree_after_module(django_db_setup, django_db_blocker) -> Iterator[No
     yield
     with django_db_blocker.unblock():
         restore_wagtail_tree()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium for the whole run; skipped without it locally, a failure under CI.
+
+    One per run, for every folder that drives a browser: Playwright refuses a second
+    sync instance in the same thread.
+    """
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing under CI: .ci/run installs it")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    # Sync Playwright runs an event loop in the test thread; the ORM would refuse.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

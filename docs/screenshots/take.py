@@ -207,7 +207,7 @@ def shoot_dashboard(tab: Page, url: str, page_id: int) -> Path:
 
 def photograph(url: str, page_id: int, password: str) -> list[Path]:
     """Log in as the demo admin and save each admin screen; return the files."""
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -53,6 +53,28 @@ def test_a_form_sent_at_once_is_taken_but_not_counted(
     assert Signature.objects.get().moderation_reason == "too_fast"
 
 
+def test_a_signer_quicker_than_the_token_waits_for_it_and_is_counted(
+    checks_on, settings, seeded_cross_site, host_pages, tab
+):
+    settings.UNDERSIGN_MIN_FILL_SECONDS = 0
+
+    def slow_token(route):
+        tab.wait_for_timeout(1500)  # a slow network, or a busy server
+        route.continue_()
+
+    tab.route("**/form-token/", slow_token)
+    element = host_pages.element(mode="inline")
+    tab.goto(host_pages.page("slow-token.html", host_pages.script + element))
+    panel = widget_panel(tab, "inline")
+
+    fill_signer(panel, "quick@example.org")
+    submit(panel)
+
+    expect(panel.get_by_role("heading", name="Thank you, Ana!")).to_be_focused()
+    signature = Signature.objects.get()
+    assert (signature.moderation, signature.moderation_reason) == ("ok", "")
+
+
 def test_the_trap_is_never_reached_by_keyboard(seeded_live, site_url, tab):
     tab.goto(f"{site_url}/embed/ice-free-nyc/")
     tab.get_by_label("Email", exact=True).focus()

@@ -41,14 +41,19 @@
     // for everyone, so there the token is fetched as the form appears.
     const tokenInput = form.querySelector('input[name="form_token"]');
     let token = tokenInput ? tokenInput.value : "";
-    const renewToken = async () => {
-      try {
-        const res = await fetch(msg.tokenUrl, { credentials: "omit" });
-        if (!res.ok) throw new Error(`status ${res.status}`);
-        token = (await res.json()).form_token || token;
-      } catch (error) {
-        console.warn(LOG, "could not get a form token:", error.message);
-      }
+    // A signer quicker than the token's fetch waits for it: without a token the
+    // signing is held back as a bot's.
+    let tokenReady = Promise.resolve();
+    const renewToken = () => {
+      tokenReady = (async () => {
+        try {
+          const res = await fetch(msg.tokenUrl, { credentials: "omit" });
+          if (!res.ok) throw new Error(`status ${res.status}`);
+          token = (await res.json()).form_token || token;
+        } catch (error) {
+          console.warn(LOG, "could not get a form token:", error.message);
+        }
+      })();
     };
     if (!token) renewToken();
     setInterval(renewToken, TOKEN_RENEW_MS);
@@ -232,6 +237,11 @@
       for (const name of new Set(Array.from(form.elements, (f) => f.name))) if (name) clearError(name);
       const errors = localErrors();
       if (Object.keys(errors).length) return showErrors(errors);
+      if (!token) {
+        setBusy(true);
+        await tokenReady;
+        setBusy(false);
+      }
       const signing = collect();
       const body = JSON.stringify(signing);
       if (body !== lastBody) {
