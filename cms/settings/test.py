@@ -50,3 +50,7 @@ if env.str("REDIS_URL", default=""):
 # Static files come from the app finders; no collectstatic before a test run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Wagtail's editor pings its editing session every 10 s; in a browser test a ping
+# still in flight when the test's database is flushed writes into the flush (the
+# live server shares the in-memory SQLite connection). Editors here ping on load only.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
