@@ -7,18 +7,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
 from playwright.sync_api import Browser, sync_playwright
 from rest_framework.test import APIClient
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from campaigns.api.read_replay import forget_replays
 from campaigns.models import CampaignPage, Partner
 from campaigns.throttling.client_key import forget_remembered_secrets
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.factories import PartnerFactory, campaign_page, link_partner
+from tests.factories import (
+    PartnerFactory,
+    campaign_page,
+    link_partner,
+    restore_wagtail_tree,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -54,27 +58,6 @@ def partner(db, page) -> Partner:
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
-
-
-def restore_wagtail_tree() -> Page:
-    """Put back what Wagtail's migrations create and a transactional flush removes.
-
-    `live_server` and `transaction=True` tests flush every table, taking the root
-    page, the default locale and the default site with them; return the root.
-    """
-    ContentType.objects.clear_cache()
-    locale, _created = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        home = root.add_child(
-            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
-        )
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
-        )
-    return root
 
 
 @pytest.fixture

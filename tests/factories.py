@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import factory
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignPage, CampaignPartner, Partner
 from campaigns.services import campaign_identity
@@ -22,10 +23,34 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     allowed_origins = "https://partner.example"
 
 
+def restore_wagtail_tree() -> Page:
+    """Put back what Wagtail's migrations create and a transactional flush removes.
+
+    `live_server` and `transaction=True` tests flush every table, taking the root
+    page, the default locale and the default site with them; return the root.
+    """
+    ContentType.objects.clear_cache()
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        home = root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+        )
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    return root
+
+
 def campaign_page(
     *, publish: bool = True, parent: Page | None = None, **fields: Any
 ) -> CampaignPage:
-    """Create a campaign page under the root (published unless told otherwise)."""
+    """Create a campaign page under the root (published unless told otherwise).
+
+    The root is put back first if an earlier transactional test flushed it.
+    """
     defaults: dict[str, Any] = {
         "title": "Stop the detentions",
         "slug": "stop-the-detentions",
@@ -38,7 +63,7 @@ def campaign_page(
     }
     defaults.update(fields)
     page = CampaignPage(**defaults)
-    (parent or Page.get_first_root_node()).add_child(instance=page)
+    (parent or restore_wagtail_tree()).add_child(instance=page)
     if publish:
         page.save_revision().publish()
     else:

@@ -19,7 +19,7 @@ from playwright.sync_api import (
 )
 
 from campaigns.models import CampaignPage, Partner
-from tests.conftest import restore_wagtail_tree
+from tests.factories import restore_wagtail_tree
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -25,7 +25,7 @@ from campaigns.dashboard.selectors import site_today
 from campaigns.models import CampaignPage
 from campaigns.selectors import signature_count
 from campaigns.services import campaign_identity
-from tests.conftest import restore_wagtail_tree
+from tests.factories import restore_wagtail_tree
 from tests.e2e.conftest import PartnerSite, fill_signer, submit
 
 pytestmark = pytest.mark.e2e

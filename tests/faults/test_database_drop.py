@@ -19,6 +19,7 @@ from tests.factories import campaign_page
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_tree_after_module"),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="ends a PostgreSQL backend"
     ),
