@@ -25,8 +25,8 @@ from campaigns.dashboard.selectors import site_today
 from campaigns.models import CampaignPage
 from campaigns.selectors import signature_count
 from campaigns.services import campaign_identity
-from tests.factories import restore_wagtail_tree
 from tests.e2e.conftest import PartnerSite, fill_signer, submit
+from tests.factories import restore_wagtail_tree
 
 pytestmark = pytest.mark.e2e
 

@@ -27,8 +27,12 @@ from campaigns.models.page import STANDARD_FIELDS, FieldRule
 from campaigns.partners.tokens import token_create
 from campaigns.services import campaign_identity
 from campaigns.signing import SignatureInput, signature_create
-from tests.factories import restore_wagtail_tree
-from tests.factories import PartnerFactory, campaign_page, link_partner
+from tests.factories import (
+    PartnerFactory,
+    campaign_page,
+    link_partner,
+    restore_wagtail_tree,
+)
 
 EXAMPLES = int(os.environ.get("UNDERSIGN_FUZZ_EXAMPLES", "200"))
 CHECKS = ",".join(

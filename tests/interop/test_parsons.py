@@ -17,8 +17,12 @@ from parsons.utilities.api_connector import APIConnector
 from campaigns.models import Partner
 from campaigns.partners.tokens import token_create
 from campaigns.services import campaign_identity
-from tests.factories import restore_wagtail_tree
-from tests.factories import PartnerFactory, campaign_page, link_partner
+from tests.factories import (
+    PartnerFactory,
+    campaign_page,
+    link_partner,
+    restore_wagtail_tree,
+)
 from tests.partners.signers import sign_through
 
 pytestmark = pytest.mark.django_db(transaction=True)
