@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from campaigns.api.read_replay import forget_replays
 from campaigns.models import CampaignPage, Partner
+from campaigns.signing.service import forget_consent_versions
 from campaigns.throttling.client_key import forget_remembered_secrets
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import (
@@ -31,6 +32,7 @@ def _isolated_cache(settings) -> Iterator[None]:
     settings.UNDERSIGN_COUNT_STALENESS = 0
     cache.clear()
     forget_replays()
+    forget_consent_versions()
     # The process remembers the day's client-key secret; a test's rolled-back
     # database no longer holds it.
     forget_remembered_secrets()

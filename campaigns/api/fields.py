@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,15 @@ class StrictCharField(serializers.CharField):
         kwargs.setdefault("trim_whitespace", False)
         kwargs.setdefault("allow_blank", True)
         super().__init__(**kwargs)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> StrictCharField:
+        # A serializer copies its declared fields for every request, and DRF's
+        # copy re-runs `__init__`: most of a signing's validation time. A field
+        # not yet bound to a parent holds nothing of a request, and nothing
+        # mutates it, so a shallow copy of it is as good.
+        if self.parent is not None:
+            return super().__deepcopy__(memo)
+        return copy.copy(self)
 
     def to_internal_value(self, data: object) -> str:
         if not isinstance(data, str):

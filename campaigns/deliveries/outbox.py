@@ -43,10 +43,11 @@ def _webhooks(
     ]
 
 
-def queue_signed(
+def signed_deliveries(
     signature: Signature, page: CampaignPage, webhook_partners: list[int] | None = None
-) -> None:
-    """A new signature: its email, and its webhooks unless it awaits confirmation.
+) -> list[Delivery]:
+    """A new signature's outbox rows, unsaved: its email, and its webhooks unless
+    it awaits confirmation.
 
     `webhook_partners` are the ids of the partners with a webhook whose box the
     signer ticked, when the caller has them in hand; else they are read from the
@@ -62,7 +63,14 @@ def queue_signed(
         if webhook_partners is None:
             webhook_partners = _consented_webhook_partners(signature)
         rows += _webhooks(signature, WEBHOOK_SIGNATURE, webhook_partners)
-    Delivery.objects.bulk_create(rows)
+    return rows
+
+
+def queue_signed(
+    signature: Signature, page: CampaignPage, webhook_partners: list[int] | None = None
+) -> None:
+    """Queue a new, stored signature's email and webhooks (`signed_deliveries`)."""
+    Delivery.objects.bulk_create(signed_deliveries(signature, page, webhook_partners))
 
 
 def queue_repeat(existing: Signature, language: str) -> None:

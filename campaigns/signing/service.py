@@ -5,15 +5,16 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import asdict, dataclass
+from functools import partial
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from campaigns.crypto import keyed_hash
-from campaigns.deliveries.outbox import queue_repeat, queue_signed
+from campaigns.deliveries.outbox import queue_repeat, signed_deliveries
 from campaigns.models import (
     CampaignPage,
     ConsentVersion,
@@ -32,7 +33,8 @@ from campaigns.signing.consents import (
 from campaigns.signing.errors import CampaignNotAccepting, IdempotencyConflict
 from campaigns.signing.inputs import CleanSignature, SignatureInput, clean_signature
 from campaigns.signing.screening import bot_reason
-from campaigns.throttling import over_limit
+from campaigns.signing.store import store_signed
+from campaigns.throttling import over_limit, refund
 
 # How long the cache remembers a consent text's stored version.
 VERSION_CACHE_SECONDS = 3600
@@ -103,24 +105,54 @@ def _consent_versions(
     # The boxes ticked, and the privacy statement the form showed beside them.
     told = privacy_notice(page, offered.values(), clean.language)
     shown = [*(offered[key] for key in clean.consents), told]
-    keys = [_version_cache_key(consent, clean.language) for consent in shown]
-    # Versions are content-addressed and never change or go away: remembering
-    # them saves a query per box on every signing.
-    known = cache.get_many(keys)
-    missing = {
-        key: consent_version(consent, clean.language)
-        for key, consent in zip(keys, shown, strict=True)
-        if key not in known
+    digests = [version_digest(consent, clean.language) for consent in shown]
+    # Versions are content-addressed and never change or go away (their rows are
+    # protected): once known, this process keeps them, and other processes find
+    # them in the cache. That saves a round trip per signing, and a query per box.
+    versions = {digest: _known_versions.get(digest) for digest in digests}
+    unknown = {
+        digest: consent
+        for digest, consent in zip(digests, shown, strict=True)
+        if versions[digest] is None
     }
-    if missing:
-        # Remembered once committed: inside a caller's transaction (a site with
-        # ATOMIC_REQUESTS) a rolled-back version must not be remembered.
-        transaction.on_commit(lambda: cache.set_many(missing, VERSION_CACHE_SECONDS))
-    return [known.get(key) or missing[key] for key in keys]
+    if unknown:
+        shared = cache.get_many([_version_cache_key(digest) for digest in unknown])
+        for digest, consent in unknown.items():
+            version = shared.get(_version_cache_key(digest))
+            if version is None:
+                version = consent_version(consent, clean.language)
+                # Shared once committed: inside a caller's transaction (a site
+                # with ATOMIC_REQUESTS) a rolled-back version must not be kept.
+                transaction.on_commit(partial(_share_version, digest, version))
+            else:
+                _remember_version(digest, version)
+            versions[digest] = version
+    return [version for version in versions.values() if version is not None]
 
 
-def _version_cache_key(consent: OfferedConsent, language: str) -> str:
-    return f"undersign:consent:{version_digest(consent, language)}"
+# The stored versions this process has seen, by digest: a few per campaign.
+_known_versions: dict[str, ConsentVersion] = {}
+KNOWN_VERSIONS_MAX = 10_000
+
+
+def _remember_version(digest: str, version: ConsentVersion) -> None:
+    if len(_known_versions) >= KNOWN_VERSIONS_MAX:
+        _known_versions.clear()
+    _known_versions[digest] = version
+
+
+def _share_version(digest: str, version: ConsentVersion) -> None:
+    _remember_version(digest, version)
+    cache.set(_version_cache_key(digest), version, VERSION_CACHE_SECONDS)
+
+
+def forget_consent_versions() -> None:
+    """Forget the versions this process has seen (tests empty the database)."""
+    _known_versions.clear()
+
+
+def _version_cache_key(digest: str) -> str:
+    return f"undersign:consent:{digest}"
 
 
 # Error reports must not show the signer, whichever filter a site uses.
@@ -151,19 +183,14 @@ def signature_create(
     clean = clean_signature(page, data, offered)
     campaign = campaign_identity(page)
     digest = _request_digest(data)
-    if data.idempotency_key:
-        prior = Signature.objects.filter(
-            campaign=campaign, idempotency_key=data.idempotency_key
-        ).first()
-        if prior is not None:
-            return _replay(prior, digest, page.double_opt_in)
     signature = _build(page, clean, partner)
     signature.campaign = campaign
     signature.partner_key = data.partner_key
     signature.client_key = client_key
     signature.idempotency_key = data.idempotency_key or ""
     signature.request_digest = digest
-    # Counted after validation and replays: a retry or a typo costs no budget.
+    # Counted after validation (a typo costs no budget) and given back when the
+    # insert finds the signing is a retry: no look-up ahead of the insert.
     throttled = over_limit(campaign.pk, client_key)
     suspicion = suspicion or bot_reason(
         public_key=campaign.public_key, token=form_token, honeypot=honeypot
@@ -173,7 +200,7 @@ def signature_create(
         signature.moderation_reason = suspicion or Signature.Reason.THROTTLED
     versions = _consent_versions(page, offered, clean)
     if not _store(page, signature, versions, _webhook_partners(offered, clean)):
-        return _after_conflict(page, signature, digest)
+        return _after_conflict(page, signature, digest, client_key)
     return SigningResult(Outcome.NEW, page.double_opt_in)
 
 
@@ -212,30 +239,30 @@ def _store(
     webhook_partners: list[int],
 ) -> bool:
     """Save `signature` with its consents and deliveries; `False` if it conflicts."""
-    try:
-        with transaction.atomic():
-            signature.save()
-            SignatureConsent.objects.bulk_create(
-                SignatureConsent(signature=signature, version=version)
-                for version in versions
-            )
-            if not signature.moderation_reason:
-                # A flagged signing mails no one and reaches no partner: the
-                # address may be a stranger's, typed in by a bot.
-                queue_signed(signature, page, webhook_partners)
-    except IntegrityError:
-        return False
-    return True
+    consents = [
+        SignatureConsent(signature=signature, version=version) for version in versions
+    ]
+    # A flagged signing mails no one and reaches no partner: the address may be
+    # a stranger's, typed in by a bot.
+    deliveries = (
+        []
+        if signature.moderation_reason
+        else signed_deliveries(signature, page, webhook_partners)
+    )
+    return store_signed(signature, consents, deliveries)
 
 
 def _after_conflict(
-    page: CampaignPage, signature: Signature, digest: str
+    page: CampaignPage, signature: Signature, digest: str, client_key: str
 ) -> SigningResult:
+    """Tell a retry (or a reused key) from a repeat signer, once the insert failed."""
     if signature.idempotency_key:
         prior = Signature.objects.filter(
             campaign=signature.campaign, idempotency_key=signature.idempotency_key
         ).first()
         if prior is not None:
+            # Not a new request: it gives back what it was counted.
+            refund(signature.campaign_id, client_key)
             return _replay(prior, digest, page.double_opt_in)
     existing = Signature.objects.filter(
         campaign=signature.campaign, email_index=signature.email_index

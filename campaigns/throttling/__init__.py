@@ -16,6 +16,7 @@ from campaigns.throttling.limits import (
     over_limit,
     over_your_data_limit,
     parse_rate,
+    refund,
 )
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "over_limit",
     "over_your_data_limit",
     "parse_rate",
+    "refund",
     "request_client_key",
 ]

@@ -52,26 +52,26 @@ def parse_rate(text: str) -> Rate:
     return Rate(int(count), seconds)
 
 
-def _hit(key: str, period: int) -> int:
-    """Count one signing in the window `key`; return the count so far.
+def _hit(key: str, period: int, step: int) -> int:
+    """Count `step` signings in the window `key`; return the count so far.
 
     One round trip while the window is open; opening it takes one more.
     """
     try:
-        return cache.incr(key)
+        return cache.incr(key, step)
     except ValueError:
         # No open window: this signing opens it, unless another just did.
-        if cache.add(key, 1, timeout=period):
-            return 1
-        return _hit(key, period)
+        if cache.add(key, step, timeout=period):
+            return step
+        return _hit(key, period, step)
 
 
-def _hits(windows: list[tuple[str, int]]) -> list[int]:
-    """Count one signing in each window `(key, period)`; return each count so far."""
+def _hits(windows: list[tuple[str, int]], step: int = 1) -> list[int]:
+    """Count `step` in each window `(key, period)`; return each count so far."""
     backend = caches["default"]
 
     def one_by_one() -> list[int]:
-        return [_hit(key, period) for key, period in windows]
+        return [_hit(key, period, step) for key, period in windows]
 
     if not isinstance(backend, RedisCache):
         return one_by_one()
@@ -84,7 +84,7 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
             for key, period in windows:
                 stored = backend.make_and_validate_key(key)
                 pipe.set(stored, 0, ex=period, nx=True)
-                pipe.incr(stored)
+                pipe.incrby(stored, step)
             replies = pipe.execute()
         return [int(count) for count in replies[1::2]]
 
@@ -95,9 +95,11 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
     return pipelined()
 
 
-def _over(owners: dict[str, str], scopes: tuple[str, ...]) -> bool:
-    """Count one request in the configured limits of `scopes` for `owners` (by the
-    scope's first word); return `True` if any is over."""
+def _windows(
+    owners: dict[str, str], scopes: tuple[str, ...]
+) -> tuple[list[tuple[str, int]], list[int]]:
+    """Return the configured windows `(key, period)` of `scopes` for `owners` (by
+    the scope's first word), and each one's limit."""
     rates = conf.THROTTLE_RATES
     for scope in rates:
         if scope not in SCOPES:
@@ -111,6 +113,12 @@ def _over(owners: dict[str, str], scopes: tuple[str, ...]) -> bool:
         rate = parse_rate(text)
         windows.append((f"{KEY_PREFIX}:{scope}:{owner}:{rate.period}", rate.period))
         limits.append(rate.limit)
+    return windows, limits
+
+
+def _over(owners: dict[str, str], scopes: tuple[str, ...]) -> bool:
+    """Count one request in the limits of `scopes`; return `True` if any is over."""
+    windows, limits = _windows(owners, scopes)
     counts = _hits(windows) if windows else []
     return any(count > limit for count, limit in zip(counts, limits, strict=True))
 
@@ -123,6 +131,18 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
     """
     owners = {"campaign": str(campaign_id), "client": client_key}
     return _over(owners, SIGNING_SCOPES)
+
+
+def refund(campaign_id: int, client_key: str) -> None:
+    """Give back a signing `over_limit` counted that turned out to be a retry.
+
+    A window that closed in between reopens at -1: one more signing allowed.
+    """
+    windows, _limits = _windows(
+        {"campaign": str(campaign_id), "client": client_key}, SIGNING_SCOPES
+    )
+    if windows:
+        _hits(windows, step=-1)
 
 
 def over_your_data_limit(client_key: str) -> bool:

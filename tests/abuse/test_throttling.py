@@ -120,6 +120,21 @@ def test_a_retried_request_costs_no_budget(settings, page, api_sign, api_client)
     assert not Signature.objects.filter(moderation="flagged").exists()
 
 
+def test_a_retry_gives_back_the_budget_it_was_counted(
+    settings, page, api_sign, api_client
+):
+    rates(settings, client_burst="2/minute")
+    body = {"email": "a@example.org", "first_name": "A", "last_name": "B"}
+    url = f"/api/v1/campaigns/{page.slug}/signatures/"
+    for _attempt in range(3):
+        api_client.post(url, body, format="json", headers={"Idempotency-Key": "k1"})
+
+    api_sign(page, email="b@example.org")  # the client's second signing
+
+    assert _counted(page) == 2
+    assert not Signature.objects.filter(moderation="flagged").exists()
+
+
 def test_an_invalid_signing_gets_its_errors_even_when_over_the_limit(
     settings, page, api_sign
 ):

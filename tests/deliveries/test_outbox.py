@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from campaigns.deliveries.outbox import EMAIL_ALREADY_SIGNED, EMAIL_THANKS
-from campaigns.models import Delivery, Signature
-from campaigns.signing import SignatureInput, SignatureInvalid, signature_create
+from campaigns.models import Delivery, Signature, SignatureConsent
+from campaigns.signing import (
+    SignatureInput,
+    SignatureInvalid,
+    service,
+    signature_create,
+)
 
 DATA = SignatureInput(email="ana@example.com", first_name="Ana", last_name="Díaz")
 
@@ -43,9 +49,30 @@ def test_a_failure_writing_the_delivery_stores_no_signature(page, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("outbox unavailable")
 
-    monkeypatch.setattr(Delivery.objects, "bulk_create", broken)
+    # Every way of storing prepares the delivery's values through its fields.
+    kind = Delivery._meta.get_field("kind")
+    monkeypatch.setattr(kind, "get_db_prep_save", broken)
 
     with pytest.raises(RuntimeError):
         signature_create(page=page, data=DATA)
 
     assert not Signature.objects.exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL checks references at once"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree_after_module")
+def test_a_delivery_the_database_refuses_takes_its_signature_with_it(page, monkeypatch):
+    # Outside any transaction, as a web request signs: one statement, one fate.
+    def to_a_gone_partner(signature, page, webhook_partners):
+        return [Delivery(kind=EMAIL_THANKS, signature=signature, partner_id=999_999)]
+
+    monkeypatch.setattr(service, "signed_deliveries", to_a_gone_partner)
+
+    signature_create(page=page, data=DATA)
+
+    assert not Signature.objects.exists()
+    assert not SignatureConsent.objects.exists()
+    assert not Delivery.objects.exists()
