@@ -44,6 +44,8 @@ plugin-test: install
 # Load benchmark (never part of `make test`): gunicorn with production settings on
 # PostgreSQL ($$DATABASE_URL, default the local `undersign_bench`, recreated) and
 # Redis; prints req/s, latency percentiles and ratios to a bare Django view.
+# Then a spike: 60 s of signing with `undersign_worker` running, the count's lag
+# and the outbox's drain time ("--spike-seconds 0" skips it, "--only-spike").
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--workers 2,3,4" or "--growth".
 .PHONY: bench
 bench: install

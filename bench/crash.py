@@ -95,7 +95,8 @@ def main(argv: list[str]) -> int:
         result = json.loads(load.communicate()[0])
     os.environ.update(env)
     django.setup()
-    logged = KEYS_LOG.read_text().split() if KEYS_LOG.exists() else []
+    lines = KEYS_LOG.read_text().splitlines() if KEYS_LOG.exists() else []
+    logged = [line.split()[0] for line in lines]
     per_key, extra, bad_outbox = _stored(key, logged)
     missing = sum(1 for k in set(logged) if per_key[k] == 0)
     twice = sum(1 for count in per_key.values() if count > 1)

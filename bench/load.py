@@ -7,7 +7,8 @@ Runs in its own processes (never in the server's), prints one JSON result:
 Every scenario loops `concurrency` clients until `duration` seconds or
 `max_requests` have passed, after an unmeasured warm-up. With `--retry`, a signing
 that fails (exception or 5xx) is sent again with the same idempotency key and
-body until it gets its 202, and every key that got one is appended to `--log-keys`.
+body until it gets its 202. With `--log-keys`, every key that got a 202 is appended
+to that file, one `KEY UNIX-TIME` line each (the time its 202 arrived).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ class Tally:
     exceptions: int = 0
     retries: int = 0
     gave_up: int = 0
-    stored_keys: list[str] = field(default_factory=list)
+    # (idempotency key, Unix time of its 202) for every acknowledged signing.
+    acknowledged: list[tuple[str, float]] = field(default_factory=list)
 
 
 async def _send(address: tuple[str, int], call: Call) -> int:
@@ -124,7 +126,7 @@ async def _one(
         tally.statuses[str(status)] += 1
         if status == call.expected:
             if call.idempotency_key:
-                tally.stored_keys.append(call.idempotency_key)
+                tally.acknowledged.append((call.idempotency_key, time.time()))
             return
         tally.errors += 1
         if status < 500:
@@ -160,7 +162,7 @@ def _process(options: argparse.Namespace, index: int) -> dict[str, Any]:
     elapsed = time.monotonic() - started
     if options.log_keys:
         with Path(options.log_keys).open("a") as log:
-            log.writelines(f"{key}\n" for key in tally.stored_keys)
+            log.writelines(f"{key} {at:.3f}\n" for key, at in tally.acknowledged)
     return {"elapsed": elapsed, "tally": tally}
 
 
@@ -191,7 +193,7 @@ def summarize(scenario: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
         "exceptions": sum(t.exceptions for t in tallies),
         "retries": sum(t.retries for t in tallies),
         "gave_up": sum(t.gave_up for t in tallies),
-        "stored": sum(len(t.stored_keys) for t in tallies),
+        "stored": sum(len(t.acknowledged) for t in tallies),
         "statuses": dict(statuses),
     }
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run [--workers 2,3,4] [--runs 3] [--duration 10]
                                   [--growth] [--profile]
+                                  [--spike-seconds 60 | --only-spike]
 
 Recreates the bench database (`DATABASE_URL`, default `undersign_bench` on local
 PostgreSQL), migrates and seeds it, then for each worker count starts gunicorn and
@@ -10,6 +11,12 @@ median of each figure and each scenario's throughput as a share of the bare view
 `--growth` also seeds 1,000,000 signatures into one campaign and compares signing
 and stats there with an empty campaign. Bounded: every scenario stops at
 `--duration` seconds or `--max-requests`, whichever comes first.
+
+Then, in the last worker count's gunicorn, the spike (`bench/spike.py`): with
+`manage.py undersign_worker` running, `--spike-seconds` (default 60; 0 skips it)
+of signing at `--concurrency`, then how far the public count lagged and how long
+the outbox took to drain. `--only-spike` skips the tables and measures only the
+bare view beside it, for its `× bare`.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from typing import Any
 
 import httpx
 
-from bench import stack
+from bench import spike, stack
 
 SCENARIOS = ("bare", "sign", "detail", "stats")
 FIGURES = ("rps", "p50", "p95", "p99", "errors", "exceptions")
@@ -109,6 +116,22 @@ def measure(
     return {name: medians(found) for name, found in results.items()}
 
 
+def main_tables(
+    env: dict[str, str],
+    options: argparse.Namespace,
+    server: stack.Server,
+    keys: dict[str, str],
+) -> dict[str, float]:
+    """Print the table and the staleness probes for `server`; return bare's row."""
+    label = f"gunicorn {options.worker_class} × {server.workers}"
+    plan = growth_plan(keys) if options.growth else main_plan(keys["demo"])
+    rows = measure(env, options, server.url, plan)
+    print_table(label, rows, "bare")
+    probes = [staleness_probe(server.url, keys["demo"]) for _ in range(3)]
+    say(f"count staleness: worst of 3 probes {max(probes):.1f} s")
+    return rows["bare"]
+
+
 def main_plan(key: str) -> dict[str, dict]:
     return {name: {"scenario": name, "key": key} for name in SCENARIOS}
 
@@ -133,6 +156,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--load-processes", type=int, default=1)
     parser.add_argument("--growth", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--spike-seconds", type=float, default=60)
+    parser.add_argument("--only-spike", action="store_true")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL") or stack.DEFAULT_DATABASE_URL,
@@ -157,13 +182,17 @@ def main(argv: list[str]) -> None:
         started = time.monotonic()
         stack.python_module(env, "bench.seed_million", keys["million"])
         say(f"seeded 1,000,000 signatures in {time.monotonic() - started:.0f} s")
-    for workers in (int(count) for count in options.workers.split(",")):
+    counts = [int(count) for count in options.workers.split(",")]
+    for workers in counts[-1:] if options.only_spike else counts:
         with stack.gunicorn(env, workers, options.worker_class) as server:
-            label = f"gunicorn {options.worker_class} × {workers}"
-            plan = growth_plan(keys) if options.growth else main_plan(keys["demo"])
-            print_table(label, measure(env, options, server.url, plan), "bare")
-            probes = [staleness_probe(server.url, keys["demo"]) for _ in range(3)]
-            say(f"count staleness: worst of 3 probes {max(probes):.1f} s")
+            if options.only_spike:
+                bare = run_load(env, options, url=server.url, scenario="bare")
+            else:
+                bare = main_tables(env, options, server, keys)
+            if options.spike_seconds and workers == counts[-1]:
+                result = spike.run(env, options, server, keys["spike"])
+                for line in spike.report(result, options, bare["rps"]):
+                    say(line)
     if options.profile:
         say(stack.python_module(env, "bench.profile_signing", keys["demo"]))
 

@@ -1,4 +1,5 @@
-"""The site under test: throwaway settings, a fresh database, gunicorn on loopback.
+"""The site under test: throwaway settings, a fresh database, gunicorn on loopback,
+and the plugin's background worker beside it.
 
 Everything here runs in the orchestrating process (`bench/run.py`, `bench/crash.py`);
 the server and the load generator are separate processes it starts.
@@ -202,9 +203,51 @@ def gunicorn(
         _wait_ready(server.url)
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
         log.close()
+
+
+@contextmanager
+def undersign_worker(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """Run `manage.py undersign_worker` beside the site until the block ends, as
+    production does: it sends the outbox's emails (to the in-memory backend)."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = (LOGS / "worker.log").open("ab")
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, str(ROOT / "manage.py"), "undersign_worker"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        yield process
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """Return the CPU time (user and system) the running processes `pids` used."""
+    total = 0
+    for pid in pids:
+        # Fields after the parenthesized command name; utime and stime are 14, 15.
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> float:
+    """Return the CPU time every core of the machine spent busy since boot."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    # user nice system idle iowait irq softirq steal (guest time is within user).
+    busy = sum(fields[:8]) - fields[3] - fields[4]
+    return busy / os.sysconf("SC_CLK_TCK")
