@@ -1,4 +1,4 @@
-"""Serializer fields that take JSON types as they come."""
+"""Serializer fields taking JSON types as they come; a serializer copying them fast."""
 
 from __future__ import annotations
 
@@ -9,6 +9,30 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+
+class ShallowCopiedSerializer(serializers.Serializer):
+    """A serializer whose per-request copy of its declared fields is cheap.
+
+    DRF deep-copies every declared field for every instance, re-running each
+    field's `__init__`: most of a signing's validation time. A declared field is
+    never bound itself and nothing mutates it, so a shallow copy is as good, but
+    for fields that hold other fields (nested serializers, lists, dicts), which
+    are copied DRF's way.
+    """
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            name: copy.deepcopy(field) if _holds_fields(field) else copy.copy(field)
+            for name, field in self._declared_fields.items()
+        }
+
+
+def _holds_fields(field: serializers.Field) -> bool:
+    return isinstance(
+        field,
+        serializers.BaseSerializer | serializers.ListField | serializers.DictField,
+    )
 
 
 class StrictCharField(serializers.CharField):
@@ -25,15 +49,6 @@ class StrictCharField(serializers.CharField):
         kwargs.setdefault("trim_whitespace", False)
         kwargs.setdefault("allow_blank", True)
         super().__init__(**kwargs)
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> StrictCharField:
-        # A serializer copies its declared fields for every request, and DRF's
-        # copy re-runs `__init__`: most of a signing's validation time. A field
-        # not yet bound to a parent holds nothing of a request, and nothing
-        # mutates it, so a shallow copy of it is as good.
-        if self.parent is not None:
-            return super().__deepcopy__(memo)
-        return copy.copy(self)
 
     def to_internal_value(self, data: object) -> str:
         if not isinstance(data, str):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from campaigns.api.fields import StrictCharField, StrictEmailTextField
+from campaigns.api.fields import (
+    ShallowCopiedSerializer,
+    StrictCharField,
+    StrictEmailTextField,
+)
 from campaigns.signing import SignatureInput
 from campaigns.signing.screening import FORM_STAMP_FIELD, HONEYPOT_FIELD
 
@@ -13,7 +17,7 @@ from campaigns.signing.screening import FORM_STAMP_FIELD, HONEYPOT_FIELD
 NOT_SIGNED = {"language", FORM_STAMP_FIELD, HONEYPOT_FIELD}
 
 
-class SourceSerializer(serializers.Serializer):
+class SourceSerializer(ShallowCopiedSerializer):
     utm_source = StrictCharField(required=False)
     utm_medium = StrictCharField(required=False)
     utm_campaign = StrictCharField(required=False)
@@ -25,7 +29,7 @@ class SourceSerializer(serializers.Serializer):
     )
 
 
-class SignatureInSerializer(serializers.Serializer):
+class SignatureInSerializer(ShallowCopiedSerializer):
     email = StrictEmailTextField()
     first_name = StrictCharField(required=False)
     last_name = StrictCharField(required=False)

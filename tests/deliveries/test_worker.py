@@ -6,6 +6,8 @@ is overdue.
 from __future__ import annotations
 
 import io
+import os
+import time
 from datetime import timedelta
 
 import pytest
@@ -110,3 +112,18 @@ def test_once_the_worker_ran_the_admin_shows_no_warning(page, admin_client):
     home = admin_client.get("/admin/").content.decode()
 
     assert "not running" not in home
+
+
+def test_the_running_worker_yields_the_cpu_to_the_web_server(db, monkeypatch):
+    lowered = []
+    monkeypatch.setattr(os, "nice", lowered.append)
+
+    def stop(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", stop)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("undersign_worker", stdout=io.StringIO())
+    call_command("undersign_worker", "--once", stdout=io.StringIO())
+
+    assert lowered == [10]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -30,10 +31,30 @@ class Command(BaseCommand):
             "--interval", type=float, default=1.0, help="Seconds to sleep when idle."
         )
         parser.add_argument("--batch", type=int, default=50)
+        parser.add_argument(
+            "--nice",
+            type=int,
+            default=10,
+            help=(
+                "Lower the running worker's CPU priority by this much (0 keeps "
+                "it; --once never changes it), so on a machine it shares with "
+                "the web server a surge of signings gets the CPU and the emails "
+                "follow. Default 10."
+            ),
+        )
 
     def handle(
-        self, *args: Any, once: bool, interval: float, batch: int, **kw: Any
+        self,
+        *args: Any,
+        once: bool,
+        interval: float,
+        batch: int,
+        nice: int,
+        **kw: Any,
     ) -> None:
+        if nice and not once:
+            # Beside the web server, not in a cron run or a caller's process.
+            os.nice(nice)
         next_periodic = 0.0
         while True:
             sent = drain(batch)
