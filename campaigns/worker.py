@@ -10,9 +10,11 @@ logged and recorded, and the others run on.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from django.db.models import Q
 from django.utils import timezone
@@ -23,6 +25,10 @@ from campaigns.models import Delivery, JobRun
 from campaigns.periodic import JOBS
 
 logger = logging.getLogger(__name__)
+
+PRESSURE = Path("/proc/pressure/cpu")
+# Percent of the last 10 s in which a task waited for a CPU: the machine is full.
+SATURATED_PRESSURE = 40.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,24 @@ def run_periodic(*, force: bool = False) -> Iterator[JobResult]:
     for name, job in JOBS.items():
         if _claim(name, timezone.now(), every):
             yield _run(name, job)
+
+
+def cpu_saturated() -> bool:
+    """Return `True` while every CPU of the machine is taken.
+
+    Read from Linux's pressure stall information (the share of the last 10 s in
+    which some task waited for a CPU), else from the 1-minute load average
+    against the number of CPUs.
+    """
+    try:
+        some = PRESSURE.read_text().splitlines()[0].split()
+        return float(some[1].removeprefix("avg10=")) >= SATURATED_PRESSURE
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        return os.getloadavg()[0] >= (os.cpu_count() or 1)
+    except OSError:
+        return False
 
 
 def drain(batch: int = 50) -> int:

@@ -15,7 +15,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaigns import periodic
+from campaigns import periodic, worker
+from campaigns.management.commands import undersign_worker as worker_command
 from campaigns.models import Delivery, JobRun
 from campaigns.signing import SignatureInput, signature_create
 from campaigns.worker import overdue, run_periodic
@@ -127,3 +128,46 @@ def test_the_running_worker_yields_the_cpu_to_the_web_server(db, monkeypatch):
     call_command("undersign_worker", "--once", stdout=io.StringIO())
 
     assert lowered == [10]
+
+
+@pytest.mark.parametrize(
+    ("pressure", "saturated"),
+    [
+        ("some avg10=72.10 avg60=40.00 avg300=10.00 total=1", True),
+        ("some avg10=3.50 avg60=40.00 avg300=10.00 total=1", False),
+    ],
+)
+def test_the_cpu_is_saturated_when_tasks_wait_for_it(
+    tmp_path, monkeypatch, pressure, saturated
+):
+    path = tmp_path / "cpu"
+    path.write_text(f"{pressure}\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n")
+    monkeypatch.setattr(worker, "PRESSURE", path)
+
+    assert worker.cpu_saturated() is saturated
+
+
+def test_without_pressure_figures_the_load_average_decides(tmp_path, monkeypatch):
+    monkeypatch.setattr(worker, "PRESSURE", tmp_path / "missing")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 1.0, 0.5))
+
+    assert worker.cpu_saturated() is True
+
+
+def test_while_the_cpu_is_saturated_emails_trickle_and_the_rest_wait(page, monkeypatch):
+    for n in range(8):
+        data = SignatureInput(email=f"s{n}@example.org", first_name="S", last_name="N")
+        signature_create(page=page, data=data)
+    monkeypatch.setattr(os, "nice", lambda n: None)
+    monkeypatch.setattr(worker_command, "cpu_saturated", lambda: True)
+
+    def stop(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", stop)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("undersign_worker", stdout=io.StringIO())
+
+    assert len(mail.outbox) == worker_command.SATURATED_BATCH
+    assert Delivery.objects.filter(state=Delivery.State.PENDING).count() == 3

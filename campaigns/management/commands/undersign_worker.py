@@ -8,11 +8,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from campaigns.worker import drain, run_periodic
+from campaigns.deliveries.dispatcher import dispatch_once
+from campaigns.worker import cpu_saturated, drain, run_periodic
 
 # How often the loop asks whether a periodic job is due (each job's own interval
 # is UNDERSIGN_PERIODIC_SECONDS); between asks it only drains the outbox.
 PERIODIC_POLL_SECONDS = 30.0
+# Deliveries sent per pause while every CPU is taken.
+SATURATED_BATCH = 5
 
 
 class Command(BaseCommand):
@@ -57,7 +60,13 @@ class Command(BaseCommand):
             os.nice(nice)
         next_periodic = 0.0
         while True:
-            sent = drain(batch)
+            if not once and cpu_saturated():
+                # Signers first: while the machine is full, emails trickle out
+                # and the backlog is sent once the surge is over.
+                dispatch_once(SATURATED_BATCH)
+                sent = 0
+            else:
+                sent = drain(batch)
             if once or time.monotonic() >= next_periodic:
                 self._run_periodic(force=once)
                 next_periodic = time.monotonic() + PERIODIC_POLL_SECONDS
