@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 PRESSURE = Path("/proc/pressure/cpu")
 # Percent of the last 10 s in which a task waited for a CPU: the machine is full.
-SATURATED_PRESSURE = 40.0
+SATURATED_PRESSURE = 25.0
 
 
 @dataclass(frozen=True)
