@@ -38,7 +38,7 @@ def store_signed(
         if connection.vendor != "postgresql":
             with transaction.atomic(using=alias):
                 _store_with_orm(signature, consents, deliveries)
-        elif connection.in_atomic_block:
+        elif connection.in_atomic_block or not connection.get_autocommit():
             # A savepoint, so a refusal leaves the caller's transaction usable.
             with transaction.atomic(using=alias):
                 _store_in_one_statement(connection, signature, consents, deliveries)
