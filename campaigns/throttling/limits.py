@@ -129,8 +129,7 @@ def over_limit(campaign_id: int, client_key: str) -> bool:
     Every signing counts, including those a limit already flagged. Without a
     client key only the campaign's limits apply.
     """
-    owners = {"campaign": str(campaign_id), "client": client_key}
-    return _over(owners, SIGNING_SCOPES)
+    return _over(_signer(campaign_id, client_key), SIGNING_SCOPES)
 
 
 def refund(campaign_id: int, client_key: str) -> None:
@@ -138,11 +137,14 @@ def refund(campaign_id: int, client_key: str) -> None:
 
     A window that closed in between reopens at -1: one more signing allowed.
     """
-    windows, _limits = _windows(
-        {"campaign": str(campaign_id), "client": client_key}, SIGNING_SCOPES
-    )
+    windows, _limits = _windows(_signer(campaign_id, client_key), SIGNING_SCOPES)
     if windows:
         _hits(windows, step=-1)
+
+
+def _signer(campaign_id: int, client_key: str) -> dict[str, str]:
+    """Return the owners a signing counts against, by scope's first word."""
+    return {"campaign": str(campaign_id), "client": client_key}
 
 
 def over_your_data_limit(client_key: str) -> bool:
