@@ -2,8 +2,8 @@
 
 Each limit is a window opened by its first signing and closed `period` seconds
 later. On Redis (shared by every web server) a signing counts in every window in
-one atomic round trip; on other caches (the local-memory one counts per process)
-with `cache.add` and `cache.incr`, atomic each.
+one atomic round trip (a Lua script); on other caches (the local-memory one
+counts per process) with `cache.add` and `cache.incr`, atomic each.
 """
 
 from __future__ import annotations
@@ -33,6 +33,18 @@ SIGNING_SCOPES = (
 # otherwise let a script try addresses as fast as it likes.
 YOUR_DATA = "your_data_client"
 SCOPES = (*SIGNING_SCOPES, YOUR_DATA)
+
+
+# Counts ARGV[1] in each window KEYS[i], opening it for ARGV[i + 1] seconds if
+# none is open; returns the counts. Sent by its digest once Redis knows it.
+COUNT_SCRIPT = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  redis.call("SET", key, 0, "EX", ARGV[i + 1], "NX")
+  counts[i] = redis.call("INCRBY", key, ARGV[1])
+end
+return counts
+"""
 
 
 @dataclass(frozen=True)
@@ -76,23 +88,20 @@ def _hits(windows: list[tuple[str, int]], step: int = 1) -> list[int]:
     if not isinstance(backend, RedisCache):
         return one_by_one()
 
-    def pipelined() -> list[int]:
-        # The Redis client Django's cache holds (untyped in the stubs): MULTI …
-        # EXEC, one round trip for every window.
+    def scripted() -> list[int]:
+        # The Redis client Django's cache holds (untyped in the stubs): one
+        # script, atomic, for every window.
         client = backend._cache.get_client(write=True)  # type: ignore[attr-defined]
-        with client.pipeline() as pipe:
-            for key, period in windows:
-                stored = backend.make_and_validate_key(key)
-                pipe.set(stored, 0, ex=period, nx=True)
-                pipe.incrby(stored, step)
-            replies = pipe.execute()
-        return [int(count) for count in replies[1::2]]
+        keys = [backend.make_and_validate_key(key) for key, _period in windows]
+        periods = [period for _key, period in windows]
+        counts = client.register_script(COUNT_SCRIPT)(keys, [step, *periods])
+        return [int(count) for count in counts]
 
     fallback = sys.modules.get(FALLBACK_MODULE)
     if fallback is not None and isinstance(backend, fallback.FallbackRedisCache):
         # While Redis is down, each process counts on its own (docs/security.md).
-        return backend.guarded(pipelined, one_by_one)
-    return pipelined()
+        return backend.guarded(scripted, one_by_one)
+    return scripted()
 
 
 def _windows(
