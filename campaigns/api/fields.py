@@ -16,23 +16,27 @@ class ShallowCopiedSerializer(serializers.Serializer):
 
     DRF deep-copies every declared field for every instance, re-running each
     field's `__init__`: most of a signing's validation time. A declared field is
-    never bound itself and nothing mutates it, so a shallow copy is as good, but
-    for fields that hold other fields (nested serializers, lists, dicts), which
-    are copied DRF's way.
+    never bound itself and nothing mutates it, so a shallow copy is as good. A
+    list's or dict's child is copied the same way and bound to the copy; a nested
+    serializer of this kind is made anew (its own fields are copied when used),
+    and any other one is copied DRF's way.
     """
 
     def get_fields(self) -> dict[str, serializers.Field]:
-        return {
-            name: copy.deepcopy(field) if _holds_fields(field) else copy.copy(field)
-            for name, field in self._declared_fields.items()
-        }
+        return {name: _copy(field) for name, field in self._declared_fields.items()}
 
 
-def _holds_fields(field: serializers.Field) -> bool:
-    return isinstance(
-        field,
-        serializers.BaseSerializer | serializers.ListField | serializers.DictField,
-    )
+def _copy(field: serializers.Field) -> serializers.Field:
+    if isinstance(field, ShallowCopiedSerializer):
+        return type(field)(*field._args, **field._kwargs)
+    if isinstance(field, serializers.BaseSerializer):
+        return copy.deepcopy(field)
+    clone = copy.copy(field)
+    if isinstance(field, serializers.ListField | serializers.DictField):
+        # Bound to the original by its `__init__`; all but the parent still holds.
+        clone.child = _copy(field.child)
+        clone.child.parent = clone
+    return clone
 
 
 class StrictCharField(serializers.CharField):
