@@ -31,7 +31,9 @@ def _copy(field: serializers.Field) -> serializers.Field:
         return type(field)(*field._args, **field._kwargs)
     if isinstance(field, serializers.BaseSerializer):
         return copy.deepcopy(field)
-    clone = copy.copy(field)
+    # What `copy.copy` does, without its generic (and slower) protocol.
+    clone = object.__new__(type(field))
+    clone.__dict__.update(field.__dict__)
     if isinstance(field, serializers.ListField | serializers.DictField):
         # Bound to the original by its `__init__`; all but the parent still holds.
         clone.child = _copy(field.child)
