@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import defaultdict
+from contextlib import ExitStack
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
@@ -12,8 +14,11 @@ from django.utils import timezone
 
 from campaigns.conf import conf
 from campaigns.deliveries.registry import (
+    BatchHandler,
     DeliveryError,
     DeliverySkipped,
+    Handler,
+    batch_handler_for,
     handler_for,
 )
 from campaigns.models import Delivery
@@ -71,10 +76,15 @@ def _after_failure(delivery: Delivery) -> tuple[bool, datetime]:
     return now >= deadline, min(next_at, deadline)
 
 
-def run(delivery: Delivery) -> bool:
-    """Run one claimed delivery and record the result; return `True` on success."""
+def _one_at_a_time(delivery: Delivery) -> None:
+    handler_for(delivery.kind)(delivery)
+
+
+def run(delivery: Delivery, handler: Handler = _one_at_a_time) -> bool:
+    """Run one claimed delivery (with `handler`, else its kind's) and record the
+    result; return `True` on success."""
     try:
-        handler_for(delivery.kind)(delivery)
+        handler(delivery)
     except DeliverySkipped as skipped:
         _mark_done(delivery, note=str(skipped))
         return True
@@ -110,9 +120,41 @@ def _mark_done(delivery: Delivery, note: str = "") -> None:
     )
 
 
-def dispatch_once(limit: int = 50) -> int:
-    """Claim and run one batch; return how many deliveries were attempted."""
-    batch = claim_due(limit)
+def _failing(error: Exception) -> Handler:
+    def handler(delivery: Delivery) -> None:
+        raise error
+
+    return handler
+
+
+def _open_handlers(batch: list[Delivery], stack: ExitStack) -> dict[str, Handler]:
+    """Open the batch handlers `batch` needs in `stack`; return them by kind.
+
+    A batch handler that cannot open fails its deliveries, which are rescheduled.
+    """
+    groups: dict[BatchHandler, list[Delivery]] = defaultdict(list)
     for delivery in batch:
-        run(delivery)
+        if (opener := batch_handler_for(delivery.kind)) is not None:
+            groups[opener].append(delivery)
+    handlers: dict[str, Handler] = {}
+    for opener, deliveries in groups.items():
+        try:
+            handler = stack.enter_context(opener(deliveries))
+        except Exception as error:  # noqa: BLE001 - any failure must only reschedule
+            handler = _failing(error)
+        handlers.update((delivery.kind, handler) for delivery in deliveries)
+    return handlers
+
+
+def dispatch_once(limit: int = 50) -> int:
+    """Claim and run one batch; return how many deliveries were attempted.
+
+    Each delivery is recorded as soon as it has run, so a worker that dies
+    mid-batch sends again (after the lease) only the one it was sending.
+    """
+    batch = claim_due(limit)
+    with ExitStack() as stack:
+        handlers = _open_handlers(batch, stack)
+        for delivery in batch:
+            run(delivery, handlers.get(delivery.kind, _one_at_a_time))
     return len(batch)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from campaigns.models import Delivery
 
 Handler = Callable[[Delivery], None]
+# Opens the handler of one batch's deliveries of the kinds it serves, given them
+# all: it reads what they need at once and may hold a connection until closed.
+BatchHandler = Callable[[list[Delivery]], AbstractContextManager[Handler]]
 _handlers: dict[str, Handler] = {}
+_batch_handlers: dict[str, BatchHandler] = {}
 
 
 class DeliveryError(Exception):
@@ -26,6 +31,21 @@ def handles(kind: str) -> Callable[[Handler], Handler]:
         return handler
 
     return register
+
+
+def handles_batch(*kinds: str) -> Callable[[BatchHandler], BatchHandler]:
+    """Register the decorated function as the batch handler of `kinds`."""
+
+    def register(opener: BatchHandler) -> BatchHandler:
+        _batch_handlers.update(dict.fromkeys(kinds, opener))
+        return opener
+
+    return register
+
+
+def batch_handler_for(kind: str) -> BatchHandler | None:
+    """Return the batch handler of `kind`, or `None` if it runs one at a time."""
+    return _batch_handlers.get(kind)
 
 
 def handler_for(kind: str) -> Handler:

@@ -21,6 +21,16 @@ def register(db, monkeypatch) -> Callable[[str, registry.Handler], None]:
 
 
 @pytest.fixture
+def register_batch(db, monkeypatch) -> Callable[[str, registry.BatchHandler], None]:
+    """Register a batch handler for a test-only kind, removed again after the test."""
+
+    def add(kind: str, opener: registry.BatchHandler) -> None:
+        monkeypatch.setitem(registry._batch_handlers, kind, opener)
+
+    return add
+
+
+@pytest.fixture
 def failing(register) -> Callable[[Exception], Delivery]:
     """Return a factory of due deliveries whose handler raises the given error."""
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
+from typing import NoReturn
 
 from django.core.management import call_command
 from django.utils import timezone
 
+from campaigns.deliveries import registry
 from campaigns.deliveries.dispatcher import claim_due, dispatch_once
 from campaigns.deliveries.outbox import EMAIL_THANKS
 from campaigns.deliveries.registry import DeliveryError
@@ -150,3 +154,49 @@ def test_the_batch_limit_is_respected(register):
     assert dispatch_once(limit=3) == 3
     assert dispatch_once(limit=3) == 2
     assert Delivery.objects.filter(state=Delivery.State.DONE).count() == 5
+
+
+def test_a_batch_handler_is_opened_once_for_all_its_kinds_and_closed_after(
+    register, register_batch
+):
+    opened, ran, closed = [], [], []
+
+    @contextmanager
+    def opener(deliveries: list[Delivery]) -> Iterator[registry.Handler]:
+        opened.append([delivery.kind for delivery in deliveries])
+        yield ran.append
+        closed.append(len(ran))
+
+    register_batch("test-a", opener)
+    register_batch("test-b", opener)
+    register("test-one", ran.append)
+    kinds = ["test-a", "test-one", "test-b", "test-a"]
+    Delivery.objects.bulk_create(Delivery(kind=kind) for kind in kinds)
+
+    assert dispatch_once() == 4
+
+    assert opened == [["test-a", "test-b", "test-a"]]
+    assert [delivery.kind for delivery in ran] == kinds
+    assert closed == [4]
+    assert Delivery.objects.filter(state=Delivery.State.DONE).count() == 4
+
+
+def test_a_batch_handler_that_cannot_open_reschedules_its_deliveries(
+    register, register_batch
+):
+    def opener(deliveries: list[Delivery]) -> NoReturn:
+        raise ConnectionRefusedError("mail.example.org:25 refused us")
+
+    register_batch("test-batch", opener)
+    register("test-one", lambda delivery: None)
+    Delivery.objects.bulk_create(
+        Delivery(kind=kind) for kind in ["test-batch", "test-one", "test-batch"]
+    )
+
+    dispatch_once()
+
+    waiting = Delivery.objects.filter(kind="test-batch")
+    assert [d.state for d in waiting] == [Delivery.State.PENDING] * 2
+    assert {d.last_error for d in waiting} == {"ConnectionRefusedError"}
+    assert all(d.next_attempt_at > timezone.now() for d in waiting)
+    assert Delivery.objects.get(kind="test-one").state == Delivery.State.DONE
