@@ -4,9 +4,7 @@ how long the public count lags and how long the outbox takes to drain.
 Run by `bench/run.py` inside its gunicorn (`--spike-seconds`, `--only-spike`):
 
 1. `manage.py undersign_worker` starts beside the site and first sends whatever
-   the main table queued (timed: the worker's rate alone). Then the database is
-   analyzed, as autovacuum would have done on a production server (this bench
-   machine's PostgreSQL runs without it).
+   the main table queued (timed: the worker's rate alone).
 2. The load signs into the bench's `spike` campaign (fresh, so its count starts at
    zero) with unique addresses and idempotency keys, logging each 202 with its time.
 3. Meanwhile, and after, a thread reads the public count every `SAMPLE_EVERY`
@@ -110,18 +108,6 @@ def _due() -> int:
     return pending.filter(next_attempt_at__lte=timezone.now()).count()
 
 
-def _analyze() -> None:
-    """Give the planner statistics, as autovacuum does on a production server.
-
-    This bench machine's PostgreSQL runs with autovacuum off: without them the
-    worker's per-address daily count scans every sent email (O(n) per email).
-    """
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-
-
 def _pending(key: str) -> int:
     """Return the outbox rows of campaign `key`'s signatures still pending."""
     from campaigns.models import Delivery
@@ -203,7 +189,6 @@ def run(
     with stack.undersign_worker(env) as worker:
         queued, started = _due(), time.time()
         earlier = (queued, _until(lambda: _due() == 0, worker, started))
-        _analyze()
         sampler = CountSampler(server.url, key)
         sampler.start()
         before = _cpu_now(server, worker)
