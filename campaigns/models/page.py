@@ -465,6 +465,8 @@ class CampaignQuestion(Orderable):
     )
 
     class Meta(Orderable.Meta):
+        # A question made outside the editor has no sort_order; the pk keeps its place.
+        ordering = ["sort_order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "key"], name="undersign_question_key"
@@ -502,6 +504,8 @@ class CampaignPartner(Orderable):
     )
 
     class Meta(Orderable.Meta):
+        # A link made outside the editor has no sort_order; the pk keeps its place.
+        ordering = ["sort_order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "partner"], name="undersign_campaign_partner_once"

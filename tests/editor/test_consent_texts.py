@@ -33,6 +33,19 @@ def test_every_consent_box_is_listed_with_its_exact_words(page, partner):
     ]
 
 
+def test_partners_keep_the_order_they_were_added_in_after_an_edit(page, partner):
+    link_partner(page, PartnerFactory(name="Tenants", slug="tenants"))
+    first = page.campaign_partners.get(partner=partner)
+    first.partner = PartnerFactory(name="Mistaken", slug="mistaken")
+    first.save()
+    first.partner = partner
+    first.save()
+
+    keys = [consent.key for consent in consent_texts(page)]
+
+    assert keys == ["organizer", "partner:make-the-road", "partner:tenants", "display"]
+
+
 def test_a_changed_label_is_a_new_recorded_version(api_client, page, partner):
     sign(api_client, page, "a@example.org", ["organizer"])
     page.organizer_consent_label = "Email me about libraries"
