@@ -171,3 +171,25 @@ def test_while_the_cpu_is_saturated_emails_trickle_and_the_rest_wait(page, monke
 
     assert len(mail.outbox) == worker_command.SATURATED_BATCH
     assert Delivery.objects.filter(state=Delivery.State.PENDING).count() == 3
+
+
+def test_a_surge_that_starts_mid_backlog_slows_the_worker_after_one_batch(
+    page, monkeypatch
+):
+    for n in range(20):
+        data = SignatureInput(email=f"s{n}@example.org", first_name="S", last_name="N")
+        signature_create(page=page, data=data)
+    monkeypatch.setattr(os, "nice", lambda n: None)
+    asked = iter([False])
+    monkeypatch.setattr(worker_command, "cpu_saturated", lambda: next(asked, True))
+
+    def stop(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", stop)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("undersign_worker", "--batch", "5", stdout=io.StringIO())
+
+    assert len(mail.outbox) == 5 + worker_command.SATURATED_BATCH
+    pending = Delivery.objects.filter(state=Delivery.State.PENDING).count()
+    assert pending == 20 - 5 - worker_command.SATURATED_BATCH

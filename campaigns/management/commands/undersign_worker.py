@@ -60,13 +60,16 @@ class Command(BaseCommand):
             os.nice(nice)
         next_periodic = 0.0
         while True:
-            if not once and cpu_saturated():
+            if once:
+                sent = drain(batch)
+            elif cpu_saturated():
                 # Signers first: while the machine is full, emails trickle out
-                # and the backlog is sent once the surge is over.
+                # and the backlog is sent once the surge is over. Asked before
+                # every batch, so a surge that starts mid-backlog is seen at once.
                 dispatch_once(SATURATED_BATCH)
                 sent = 0
             else:
-                sent = drain(batch)
+                sent = dispatch_once(batch)
             if once or time.monotonic() >= next_periodic:
                 self._run_periodic(force=once)
                 next_periodic = time.monotonic() + PERIODIC_POLL_SECONDS
