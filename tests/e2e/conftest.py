@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -105,6 +106,20 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context()
     yield context
     context.close()
+    _finish_requests_in_flight()
+
+
+def _finish_requests_in_flight(timeout: float = 5.0) -> None:
+    """Let the servers finish what the closed browser had asked of them.
+
+    The test's flush comes after this; a request still being served then could
+    write to the emptied database (a campaign identity for a page that is gone)
+    and break the next test's seed.
+    """
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
